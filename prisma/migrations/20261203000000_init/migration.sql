@@ -70,6 +70,7 @@ CREATE TABLE "AuditEvent" (
     "type" TEXT NOT NULL,
     "outcome" TEXT NOT NULL,
     "reason" TEXT,
+    "detail" TEXT,
     "actorUserId" TEXT,
     "merchantId" TEXT,
     "apiKeyId" TEXT,

@@ -1,0 +1,19 @@
+import { createKey, listKeys } from "@/lib/api-keys/manage";
+import { createKeySchema } from "@/lib/api-keys/schemas";
+import { merchantIdOf } from "@/lib/auth/merchant";
+import { portalRoute } from "@/lib/http/portal-route";
+
+export const dynamic = "force-dynamic";
+
+export const GET = portalRoute(["merchant"], async ({ user }) => {
+  const keys = await listKeys(merchantIdOf(user));
+
+  return { body: { keys } };
+});
+
+export const POST = portalRoute(["merchant"], async ({ user, audit, readBody }) => {
+  const input = await readBody(createKeySchema);
+  const { key, apiKey } = await createKey({ merchantId: merchantIdOf(user), audit }, input);
+
+  return { status: 201, body: { key, api_key: apiKey } };
+});

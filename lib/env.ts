@@ -1,0 +1,83 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+import { z } from "zod";
+
+import { DEFAULT_DATABASE_URL } from "./db-url";
+
+const positiveInt = z.coerce.number().int().positive();
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().min(1).default(DEFAULT_DATABASE_URL),
+  NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
+  // Comma-separated addresses or CIDR ranges of reverse proxies whose X-Forwarded-For is
+  // believed. Empty: the TCP peer is the caller, whatever headers it sends.
+  TRUSTED_PROXIES: z.string().default(""),
+  REFRESH_TOKEN_TTL_DAYS: positiveInt.max(365).default(30),
+  // Failed public-API attempts allowed per client address within the window, then 429.
+  RATE_LIMIT_FAILURES: positiveInt.default(30),
+  RATE_LIMIT_WINDOW_SECONDS: positiveInt.default(60),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof envSchema> & { authSecret: string };
+
+let cached: Env | undefined;
+
+/** Reads and validates the environment once; throws a readable error naming each bad variable. */
+export function env(): Env {
+  if (cached) {
+    return cached;
+  }
+
+  const parsed = envSchema.safeParse(process.env);
+
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+
+    throw new Error(`Invalid environment:\n  ${problems.join("\n  ")}`);
+  }
+
+  cached = { ...parsed.data, authSecret: resolveAuthSecret(parsed.data) };
+
+  return cached;
+}
+
+function resolveAuthSecret(values: z.infer<typeof envSchema>): string {
+  if (values.NEXTAUTH_SECRET) {
+    return values.NEXTAUTH_SECRET;
+  }
+
+  if (values.NODE_ENV === "production") {
+    throw new Error(
+      "NEXTAUTH_SECRET is not set. Production needs a secret of at least 32 characters " +
+        "(for example: openssl rand -base64 32), or run `npm run setup` to write one to .env.",
+    );
+  }
+
+  return localDevelopmentSecret();
+}
+
+function localDevelopmentSecret(): string {
+  const file = path.join(process.cwd(), ".keyward", "auth-secret");
+
+  if (fs.existsSync(file)) {
+    return fs.readFileSync(file, "utf8").trim();
+  }
+
+  const secret = randomBytes(32).toString("base64url");
+
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, secret, { mode: 0o600 });
+
+  return secret;
+}
+
+export function trustedProxies(): string[] {
+  return env()
+    .TRUSTED_PROXIES.split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+}

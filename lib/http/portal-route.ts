@@ -1,0 +1,109 @@
+import { randomUUID } from "node:crypto";
+
+import type { z } from "zod";
+
+import type { AuditContext } from "../audit";
+import { requireUser } from "../auth/session";
+import type { Role, SessionUser } from "../auth/roles";
+import { resolveClientAddress } from "../client-address";
+import { trustedProxies } from "../env";
+import { AppError, errorBody, toAppError } from "../errors";
+import { logger } from "../logger";
+import { parseJsonBody } from "./json-body";
+import { peerFromHeaders } from "./peer";
+
+type RouteContext<P> = { params: Promise<P> };
+
+export type PortalRequest<P> = {
+  request: Request;
+  params: P;
+  user: SessionUser;
+  audit: AuditContext;
+  readBody: <T extends z.ZodType>(schema: T) => Promise<z.infer<T>>;
+};
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Cookies ride along on cross-site requests; a mutation is accepted only when the browser says
+ * it comes from this origin. Clients that send no Origin (curl, servers) carry no ambient cookie
+ * from a victim's browser, so they are not a CSRF vector.
+ */
+function assertSameOrigin(request: Request): void {
+  if (SAFE_METHODS.has(request.method)) {
+    return;
+  }
+
+  const origin = request.headers.get("origin");
+  const fetchSite = request.headers.get("sec-fetch-site");
+
+  if (origin && origin !== "null") {
+    if (new URL(origin).host !== request.headers.get("host")) {
+      throw new AppError("forbidden", "Cross-site requests are refused.");
+    }
+
+    return;
+  }
+
+  if (origin === "null" || (fetchSite && fetchSite !== "same-origin" && fetchSite !== "none")) {
+    throw new AppError("forbidden", "Cross-site requests are refused.");
+  }
+}
+
+/** Wraps a portal route handler: identity and role first, one error envelope, one log line. */
+export function portalRoute<P = Record<string, never>>(
+  roles: readonly Role[],
+  handler: (input: PortalRequest<P>) => Promise<{ status?: number; body: unknown }>,
+) {
+  return async (request: Request, context: RouteContext<P>): Promise<Response> => {
+    const requestId = randomUUID();
+    const startedAt = performance.now();
+    let status = 500;
+
+    try {
+      const user = await requireUser(roles);
+
+      assertSameOrigin(request);
+
+      const header = (name: string) => request.headers.get(name);
+      const result = await handler({
+        request,
+        params: await context.params,
+        user,
+        audit: {
+          requestId,
+          actorUserId: user.id,
+          userAgent: header("user-agent"),
+          clientAddress: resolveClientAddress({
+            peerAddress: peerFromHeaders(header),
+            forwardedFor: header("x-forwarded-for"),
+            trustedProxies: trustedProxies(),
+          }),
+        },
+        readBody: async (schema) => parseJsonBody(await request.text(), schema),
+      });
+
+      status = result.status ?? 200;
+
+      return Response.json(result.body, { status, headers: { "x-request-id": requestId } });
+    } catch (cause) {
+      const error = toAppError(cause);
+
+      if (error.code === "server_error") {
+        logger.error({ err: cause, requestId }, "portal route failure");
+      }
+
+      status = error.status;
+
+      return Response.json(errorBody(error, requestId), {
+        status,
+        headers: { "x-request-id": requestId },
+      });
+    } finally {
+      const route = new URL(request.url).pathname;
+      const ms = Math.round(performance.now() - startedAt);
+
+      logger.info({ requestId, method: request.method, route, status, ms }, "portal");
+    }
+  };
+}
