@@ -23,7 +23,6 @@ export function CreateKeyFlow({ onClose, onCloseAutoFocus }: CreateKeyFlowProps)
   if (created) {
     return (
       <DialogShell
-        key="created"
         title="API key created"
         description="Copy this key now. You will not see it again."
         dismissOnOutsideClick={false}
@@ -68,7 +67,6 @@ function LabelStep({ onCreated, onClose, onCloseAutoFocus }: LabelStepProps) {
 
   return (
     <DialogShell
-      key="label"
       title="New API key"
       description="The key is shown once, right after it is created."
       onOpenChange={(open) => {

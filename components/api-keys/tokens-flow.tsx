@@ -85,7 +85,6 @@ type IssuedTokensDialogProps = {
 function IssuedTokensDialog({ apiKey, tokens, onClose, onCloseAutoFocus }: IssuedTokensDialogProps) {
   return (
     <DialogShell
-      key="issued"
       title="Tokens generated"
       description={`New credentials for ${displayLabel(apiKey)}. Copy them now: the client secret, access token and refresh token will not be shown again.`}
       size="lg"
