@@ -8,7 +8,8 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Keyward", template: "%s · Keyward" },
-  description: "Manage API secret keys, IP restrictions and access tokens for your payment integration.",
+  description:
+    "Manage API secret keys, IP restrictions and access tokens for your payment integration.",
 };
 
 export const viewport: Viewport = {

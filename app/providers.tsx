@@ -1,26 +1,26 @@
 "use client";
 
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 
 import { ApiError } from "@/components/api-keys/fetch-json";
 import { Toaster } from "@/components/ui/toaster";
 
-function redirectWhenSignedOut(error: unknown) {
-  if (error instanceof ApiError && error.status === 401) {
-    const callbackUrl = `${window.location.pathname}${window.location.search}`;
-    window.location.assign(`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`);
-  }
-}
-
 function isClientError(error: unknown): boolean {
   return error instanceof ApiError && error.status >= 400 && error.status < 500;
 }
 
-function createQueryClient(): QueryClient {
+function createQueryClient(onSignedOut: () => void): QueryClient {
+  const onError = (error: unknown) => {
+    if (error instanceof ApiError && error.status === 401) {
+      onSignedOut();
+    }
+  };
+
   return new QueryClient({
-    queryCache: new QueryCache({ onError: redirectWhenSignedOut }),
-    mutationCache: new MutationCache({ onError: redirectWhenSignedOut }),
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
     defaultOptions: {
       queries: {
         staleTime: 15_000,
@@ -32,7 +32,16 @@ function createQueryClient(): QueryClient {
 }
 
 export function Providers({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(createQueryClient);
+  const router = useRouter();
+  const [queryClient] = useState(() =>
+    createQueryClient(() => {
+      if (window.location.pathname === "/sign-in") {
+        return;
+      }
+      const callbackUrl = `${window.location.pathname}${window.location.search}`;
+      router.replace(`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+    }),
+  );
 
   return (
     <QueryClientProvider client={queryClient}>

@@ -36,7 +36,10 @@ export function AppShell({ user, currentPath, breadcrumb, children }: AppShellPr
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex h-14 max-w-7xl items-center justify-between gap-4 px-4 sm:px-6">
           <Link href="/" className="flex items-center gap-2 font-semibold text-slate-900">
-            <span aria-hidden className="grid size-7 place-items-center rounded-md bg-indigo-600 text-sm text-white">
+            <span
+              aria-hidden
+              className="grid size-7 place-items-center rounded-md bg-indigo-600 text-sm text-white"
+            >
               K
             </span>
             Keyward

@@ -1,14 +1,10 @@
-import path from "node:path";
-
 export const DEFAULT_DATABASE_URL = "file:./prisma/keyward.db";
 
 export function databaseUrl(): string {
   return process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
 }
 
-/** Resolves a `file:` URL against the working directory, as the app and the CLI both see it. */
+/** The file path of a `file:` URL; a relative one is resolved by the driver from the cwd. */
 export function sqliteUrl(url = databaseUrl()): string {
-  const file = url.replace(/^file:/, "");
-
-  return file === ":memory:" ? file : path.resolve(process.cwd(), file);
+  return url.replace(/^file:/, "");
 }

@@ -35,7 +35,8 @@ export function ApiKeysPanel() {
   const restoreFocus = useCallback((event: Event) => {
     event.preventDefault();
     const opener = openerRef.current;
-    const target = opener?.isConnected && !opener.hasAttribute("disabled") ? opener : headingRef.current;
+    const target =
+      opener?.isConnected && !opener.hasAttribute("disabled") ? opener : headingRef.current;
     target?.focus();
   }, []);
 
@@ -51,7 +52,10 @@ export function ApiKeysPanel() {
   const busyKeyId = dialog?.kind === "tokens" ? dialog.key.id : null;
 
   return (
-    <section aria-labelledby="api-keys-heading" className="rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
+    <section
+      aria-labelledby="api-keys-heading"
+      className="rounded-xl bg-white shadow-sm ring-1 ring-slate-200"
+    >
       <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 px-4 py-4 sm:px-6">
         <div>
           <h2
@@ -62,7 +66,9 @@ export function ApiKeysPanel() {
           >
             API keys
           </h2>
-          <p className="mt-0.5 text-sm text-slate-600">Newest first. Secrets are never shown again.</p>
+          <p className="mt-0.5 text-sm text-slate-600">
+            Newest first. Secrets are never shown again.
+          </p>
         </div>
         {keys && keys.length > 0 ? (
           <Button variant="primary" onClick={startCreate}>
@@ -100,7 +106,9 @@ export function ApiKeysPanel() {
         <KeyList keys={keys} busyKeyId={busyKeyId} onIntent={onIntent} />
       ) : null}
 
-      {dialog ? <PanelDialog dialog={dialog} onClose={close} onCloseAutoFocus={restoreFocus} /> : null}
+      {dialog ? (
+        <PanelDialog dialog={dialog} onClose={close} onCloseAutoFocus={restoreFocus} />
+      ) : null}
     </section>
   );
 }

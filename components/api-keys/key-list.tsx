@@ -5,7 +5,13 @@ import { WEBHOOK_FORMAT_LABELS } from "@/lib/webhook-format";
 
 import { EnhanceSecuritySwitch } from "./enhance-security-switch";
 import { describeTokens, formatDateTime, summarizeIpAllowlist } from "./key-format";
-import { KeyActions, KeyBadges, KeyIdentity, SettingsHint, type OnKeyIntent } from "./key-row-parts";
+import {
+  KeyActions,
+  KeyBadges,
+  KeyIdentity,
+  SettingsHint,
+  type OnKeyIntent,
+} from "./key-row-parts";
 import type { KeyView } from "./types";
 
 type KeyListProps = { keys: KeyView[]; busyKeyId: string | null; onIntent: OnKeyIntent };
@@ -26,11 +32,21 @@ function KeyTable({ keys, busyKeyId, onIntent }: KeyListProps) {
         <caption className="sr-only">API keys</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs font-medium text-slate-600">
           <tr>
-            <th scope="col" className="px-4 py-2.5">Key</th>
-            <th scope="col" className="px-4 py-2.5">Created</th>
-            <th scope="col" className="px-4 py-2.5">Restrictions</th>
-            <th scope="col" className="px-4 py-2.5">Tokens</th>
-            <th scope="col" className="px-4 py-2.5">Enhance Security</th>
+            <th scope="col" className="px-4 py-2.5">
+              Key
+            </th>
+            <th scope="col" className="px-4 py-2.5">
+              Created
+            </th>
+            <th scope="col" className="px-4 py-2.5">
+              Restrictions
+            </th>
+            <th scope="col" className="px-4 py-2.5">
+              Tokens
+            </th>
+            <th scope="col" className="px-4 py-2.5">
+              Enhance Security
+            </th>
             <th scope="col" className="px-4 py-2.5">
               <span className="sr-only">Actions</span>
             </th>
@@ -65,7 +81,9 @@ function KeyTable({ keys, busyKeyId, onIntent }: KeyListProps) {
               <td className="px-4 py-3">
                 <EnhanceSecuritySwitch
                   apiKey={key}
-                  onRequestChange={(enable, opener) => onIntent(key, { kind: "enhance", enable }, opener)}
+                  onRequestChange={(enable, opener) =>
+                    onIntent(key, { kind: "enhance", enable }, opener)
+                  }
                 />
               </td>
               <td className="px-4 py-3">
@@ -108,7 +126,9 @@ function KeyCards({ keys, busyKeyId, onIntent }: KeyListProps) {
             <span className="pt-0.5 text-sm font-medium text-slate-800">Enhance Security</span>
             <EnhanceSecuritySwitch
               apiKey={key}
-              onRequestChange={(enable, opener) => onIntent(key, { kind: "enhance", enable }, opener)}
+              onRequestChange={(enable, opener) =>
+                onIntent(key, { kind: "enhance", enable }, opener)
+              }
             />
           </div>
           <div className="mt-3">

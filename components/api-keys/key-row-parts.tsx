@@ -59,7 +59,11 @@ export function KeyActions({ apiKey, busy, onIntent }: KeyActionsProps) {
         size="sm"
         variant="danger-outline"
         onClick={(event) =>
-          onIntent(apiKey, { kind: "revoke" }, event.currentTarget.closest<HTMLElement>("[data-key-id]"))
+          onIntent(
+            apiKey,
+            { kind: "revoke" },
+            event.currentTarget.closest<HTMLElement>("[data-key-id]"),
+          )
         }
       >
         Revoke

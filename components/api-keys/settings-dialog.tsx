@@ -47,7 +47,10 @@ export function SettingsDialog({ apiKey, onClose, onCloseAutoFocus }: SettingsDi
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     saveSettings.mutate(
-      { keyId: apiKey.id, settings: { ip_allowlist: parseAllowlist(allowlist), webhook_format: format } },
+      {
+        keyId: apiKey.id,
+        settings: { ip_allowlist: parseAllowlist(allowlist), webhook_format: format },
+      },
       { onSuccess: onClose },
     );
   }

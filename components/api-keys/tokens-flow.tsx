@@ -82,7 +82,12 @@ type IssuedTokensDialogProps = {
   onCloseAutoFocus: (event: Event) => void;
 };
 
-function IssuedTokensDialog({ apiKey, tokens, onClose, onCloseAutoFocus }: IssuedTokensDialogProps) {
+function IssuedTokensDialog({
+  apiKey,
+  tokens,
+  onClose,
+  onCloseAutoFocus,
+}: IssuedTokensDialogProps) {
   return (
     <DialogShell
       title="Tokens generated"
@@ -111,8 +116,8 @@ function IssuedTokensDialog({ apiKey, tokens, onClose, onCloseAutoFocus }: Issue
         hint={formatExpiry(tokens.refresh_token_expires_at)}
       />
       <p className="mt-5 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-600/20 ring-inset">
-        Send the access token in the ACCESS-TOKEN header. Use the refresh token to get a new
-        access token before it expires.
+        Send the access token in the ACCESS-TOKEN header. Use the refresh token to get a new access
+        token before it expires.
       </p>
       <DialogFooter>
         <Dialog.Close asChild>

@@ -38,7 +38,7 @@ export function Toaster({ children }: { children: ReactNode }) {
         {toasts.map((toast) => (
           <ToastCard key={toast.id} toast={toast} onDismiss={() => remove(toast.id)} />
         ))}
-        <Toast.Viewport className="fixed right-0 bottom-0 z-[60] m-0 flex w-full max-w-sm list-none flex-col gap-2 p-4 outline-none sm:p-6" />
+        <Toast.Viewport className="fixed right-0 bottom-0 z-40 m-0 flex w-full max-w-sm list-none flex-col gap-2 p-4 outline-none sm:p-6" />
       </Toast.Provider>
     </ToastContext>
   );
