@@ -1,0 +1,39 @@
+import { expect, test as base, type Locator, type Page } from "@playwright/test";
+
+export const MERCHANT = { email: "merchant@keyward.test", password: "keyward-merchant-demo" };
+
+async function signIn(page: Page, account: { email: string; password: string }) {
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export const test = base.extend<{ merchantPage: Page }>({
+  merchantPage: async ({ page }, use) => {
+    await signIn(page, MERCHANT);
+    await expect(page).toHaveURL(/\/account-security\/api-secret-key$/);
+    await use(page);
+  },
+});
+
+export { expect };
+
+/** Green when the switch is on: its computed background, painted on a canvas, read back as RGB. */
+export async function backgroundRgb(page: Page, selector: Locator): Promise<number[]> {
+  const color = await selector.evaluate((element) => getComputedStyle(element).backgroundColor);
+
+  return page.evaluate((css) => {
+    const context = document.createElement("canvas").getContext("2d");
+
+    if (!context) {
+      return [];
+    }
+
+    context.fillStyle = css;
+    context.fillRect(0, 0, 1, 1);
+
+    return Array.from(context.getImageData(0, 0, 1, 1).data.slice(0, 3));
+  }, color);
+}
