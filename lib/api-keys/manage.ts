@@ -6,7 +6,7 @@ import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { validateAllowlist } from "../ip-allowlist";
 import { generateApiKey, generateClientId, generateToken, hashSecret, secretHint } from "../secrets";
-import { issueGrant } from "../tokens";
+import { newGrant } from "../tokens";
 import type { createKeySchema, keySettingsSchema } from "./schemas";
 import { keyViewSelect, toKeyView, type KeyView } from "./views";
 
@@ -154,7 +154,9 @@ export async function generateTokens(
       data: { apiKeyId: keyId, clientId, clientSecretHash: hashSecret(clientSecret), createdAt: now },
       select: { id: true },
     });
-    const grant = await issueGrant(tx, set.id, now);
+    const { grant, row } = newGrant(set.id, now);
+
+    await tx.tokenGrant.create({ data: row });
 
     await tx.auditEvent.create({
       data: auditRow(
