@@ -19,10 +19,19 @@ const envSchema = z.object({
   // Failed public-API attempts allowed per client address within the window, then 429.
   RATE_LIMIT_FAILURES: positiveInt.default(30),
   RATE_LIMIT_WINDOW_SECONDS: positiveInt.default(60),
+  // PostgreSQL only: connections per instance, a per-statement time limit, and TLS.
+  DATABASE_POOL_MAX: positiveInt.max(1000).default(10),
+  DATABASE_STATEMENT_TIMEOUT_MS: positiveInt.default(5000),
+  DATABASE_SSL: z.enum(["disable", "require", "verify-full"]).default("disable"),
+  DATABASE_SSL_CA: z.string().optional(),
+  // Where failed-attempt counters live: "memory" suits one instance; several instances share
+  // "postgres" (the default on PostgreSQL) or "redis" (with REDIS_URL).
+  RATE_LIMIT_STORE: z.enum(["memory", "postgres", "redis"]).optional(),
+  REDIS_URL: z.string().default("redis://127.0.0.1:6379"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
-export type Env = z.infer<typeof envSchema> & { authSecret: string };
+export type Env = z.infer<typeof envSchema>;
 
 let cached: Env | undefined;
 
@@ -40,12 +49,21 @@ export function env(): Env {
     throw new Error(`Invalid environment:\n  ${problems.join("\n  ")}`);
   }
 
-  cached = { ...parsed.data, authSecret: resolveAuthSecret(parsed.data) };
+  cached = parsed.data;
 
   return cached;
 }
 
-function resolveAuthSecret(values: z.infer<typeof envSchema>): string {
+let secret: string | undefined;
+
+/** The session-signing secret: required in production, generated and kept locally otherwise. */
+export function authSecret(): string {
+  secret ??= resolveAuthSecret(env());
+
+  return secret;
+}
+
+function resolveAuthSecret(values: Env): string {
   if (values.NEXTAUTH_SECRET) {
     return values.NEXTAUTH_SECRET;
   }

@@ -4,7 +4,7 @@ import { z } from "zod";
 
 import { auditRow } from "../audit";
 import { db } from "../db";
-import { env } from "../env";
+import { authSecret } from "../env";
 import { verifyPasswordOrDummy } from "./password";
 import type { Role } from "./roles";
 
@@ -55,7 +55,7 @@ async function signIn(raw: unknown, userAgent: string | null) {
 
 export function authOptions(): NextAuthOptions {
   return {
-    secret: env().authSecret,
+    secret: authSecret(),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/sign-in" },
     providers: [
