@@ -2,6 +2,7 @@ import type { z } from "zod";
 
 import { auditRow, type AuditContext } from "../audit";
 import { db } from "../db";
+import { databaseProvider } from "../db-url";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { validateAllowlist } from "../ip-allowlist";
@@ -31,8 +32,22 @@ export async function listKeys(merchantId: string): Promise<KeyView[]> {
   return rows.map((row) => toKeyView(row));
 }
 
+/**
+ * Holds the key's row until the transaction ends. Every change to a key starts with findOwnKey,
+ * which calls this: PostgreSQL runs concurrent transactions side by side, and two Generate
+ * Tokens clicks would each revoke the sets they can see, then both insert one. SQLite lets one
+ * writer in at a time.
+ */
+async function lockKeyRow(tx: Prisma.TransactionClient, keyId: string): Promise<void> {
+  if (databaseProvider() === "postgresql") {
+    await tx.$queryRaw`SELECT "id" FROM "ApiKey" WHERE "id" = ${keyId} FOR UPDATE`;
+  }
+}
+
 /** Another merchant's key answers exactly like a key that does not exist. */
 async function findOwnKey(tx: Prisma.TransactionClient, scope: MerchantScope, keyId: string) {
+  await lockKeyRow(tx, keyId);
+
   const key = await tx.apiKey.findFirst({
     where: { id: keyId, merchantId: scope.merchantId },
     select: { id: true, revokedAt: true, settingsSavedAt: true },

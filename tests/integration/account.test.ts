@@ -71,7 +71,7 @@ describe.each(transports())("GET /api/v1/account ($transport transport)", ({ bas
     expect(renewal.status).toBe(200);
     expect((await api.account(key.apiKey, current)).status).toBe(200);
 
-    setGrantTime({ accessToken: current }, "accessExpiresAt", new Date(Date.now() - 1000));
+    await setGrantTime({ accessToken: current }, "accessExpiresAt", new Date(Date.now() - 1000));
 
     const expired = await api.account(key.apiKey, current);
 

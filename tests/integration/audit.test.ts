@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { allStoredText, database } from "./helpers/database";
+import { allStoredText, query } from "./helpers/database";
 import { environment, transports } from "./helpers/environment";
 import { provisionKey, type ProvisionedKey } from "./helpers/fixtures";
 import { stringField, type HttpResult } from "./helpers/http";
@@ -20,19 +20,18 @@ type AuditRow = {
   requestId: string | null;
 };
 
-function auditRowsFor(result: HttpResult): AuditRow[] {
+async function auditRowsFor(result: HttpResult): Promise<AuditRow[]> {
   const requestId = result.headers.get("x-request-id");
 
   if (result.status !== 200) {
     expect(result.json.request_id).toBe(requestId);
   }
 
-  return database()
-    .prepare(
-      `SELECT type, outcome, reason, apiKeyId, tokenSetId, clientAddress, requestId
-         FROM AuditEvent WHERE requestId = ?`,
-    )
-    .all(requestId) as AuditRow[];
+  return query<AuditRow>(
+    `SELECT "type", "outcome", "reason", "apiKeyId", "tokenSetId", "clientAddress", "requestId"
+       FROM "AuditEvent" WHERE "requestId" = ?`,
+    [requestId],
+  );
 }
 
 describe("audit trail of the portal", () => {
@@ -40,13 +39,14 @@ describe("audit trail of the portal", () => {
     const { servers, users } = environment();
     const portal = await signIn(servers.node, users.merchantA);
     const created = await portal.send("POST", "/api/keys", { label: "audited" });
-    const rows = database()
-      .prepare(
-        `SELECT e.type, e.outcome, e.apiKeyId, e.clientAddress, u.email AS actor, m.name AS merchant
-           FROM AuditEvent e JOIN User u ON u.id = e.actorUserId JOIN Merchant m ON m.id = e.merchantId
-          WHERE e.requestId = ?`,
-      )
-      .all(created.headers.get("x-request-id"));
+    const rows = await query(
+      `SELECT e."type", e."outcome", e."apiKeyId", e."clientAddress", u."email" AS "actor",
+              m."name" AS "merchant"
+         FROM "AuditEvent" e JOIN "User" u ON u."id" = e."actorUserId"
+         JOIN "Merchant" m ON m."id" = e."merchantId"
+        WHERE e."requestId" = ?`,
+      [created.headers.get("x-request-id")],
+    );
 
     expect(rows).toEqual([
       {
@@ -103,7 +103,7 @@ describe.each(transports())(
       ];
 
       for (const [result, row] of expected) {
-        const rows = auditRowsFor(result);
+        const rows = await auditRowsFor(result);
 
         expect(rows).toEqual([
           {
@@ -120,7 +120,7 @@ describe.each(transports())(
       const unknown = { ...key.credentials, clientId: randomBytes(16).toString("hex") };
       const result = await api.authorize(unknown, key.tokens.accessToken);
 
-      expect(auditRowsFor(result)).toEqual([
+      expect(await auditRowsFor(result)).toEqual([
         expect.objectContaining({
           type: "api.authorize",
           outcome: "denied",
@@ -130,8 +130,8 @@ describe.each(transports())(
       ]);
     });
 
-    it("stores no plaintext key, secret or token anywhere in the database", () => {
-      const stored = allStoredText();
+    it("stores no plaintext key, secret or token anywhere in the database", async () => {
+      const stored = await allStoredText();
 
       expect(secrets.length).toBeGreaterThanOrEqual(6);
 

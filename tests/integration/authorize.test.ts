@@ -100,7 +100,7 @@ describe.each(transports())("POST /api/authorize ($transport transport)", ({ bas
   it("refuses an expired access token with 401 token_expired", async () => {
     const expiring = await provisionKey(portal);
 
-    setGrantTime(
+    await setGrantTime(
       { accessToken: expiring.tokens.accessToken },
       "accessExpiresAt",
       new Date(Date.now() - 1000),

@@ -2,9 +2,15 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
+import pg from "pg";
 import type { TestProject } from "vitest/node";
 
-import type { Credentials, IntegrationEnvironment } from "./helpers/environment";
+import type {
+  Credentials,
+  DatabaseProvider,
+  IntegrationEnvironment,
+  SharedLimitStore,
+} from "./helpers/environment";
 import {
   freePort,
   run,
@@ -21,6 +27,10 @@ const MERCHANT_A = "Merchant A";
 const SERVER_ARGS = ["--import", "tsx", "server.ts"];
 
 type ServerSpec = { name: string; env: Record<string, string> };
+
+type TestDatabase = { provider: DatabaseProvider; url: string; drop: () => Promise<void> };
+
+const SHARED_LIMIT_STORES: SharedLimitStore[] = ["postgres", "redis"];
 
 function assertBuilt(): void {
   if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
@@ -61,8 +71,9 @@ function warnIfStale(): void {
   }
 }
 
-async function runOrThrow(what: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  const result = await run("npx", args, { cwd: root, env });
+async function runOrThrow(what: string, command: string[], env: NodeJS.ProcessEnv) {
+  const [program = "", ...args] = command;
+  const result = await run(program, args, { cwd: root, env });
 
   if (result.code !== 0) {
     throw new Error(`${what} failed (exit ${result.code}):\n${result.stdout}\n${result.stderr}`);
@@ -73,7 +84,15 @@ async function createUser(
   env: NodeJS.ProcessEnv,
   user: Credentials & { role: "merchant" | "support"; merchant?: string },
 ): Promise<void> {
-  const args = ["tsx", "scripts/create-user.ts", "--email", user.email, "--name", user.email];
+  const args = [
+    "npx",
+    "tsx",
+    "scripts/create-user.ts",
+    "--email",
+    user.email,
+    "--name",
+    user.email,
+  ];
 
   args.push("--role", user.role, `--password=${user.password}`);
 
@@ -84,19 +103,105 @@ async function createUser(
   await runOrThrow(`Creating ${user.email}`, args, env);
 }
 
+function testDatabaseProvider(): DatabaseProvider {
+  const requested = process.env.KEYWARD_TEST_DATABASE ?? "sqlite";
+
+  if (requested !== "sqlite" && requested !== "postgres") {
+    throw new Error(`KEYWARD_TEST_DATABASE must be "sqlite" or "postgres", not "${requested}".`);
+  }
+
+  return requested === "postgres" ? "postgresql" : "sqlite";
+}
+
+function createSqliteDatabase(tmpDir: string, runId: string): TestDatabase {
+  const databasePath = path.join(tmpDir, `it-${runId}.db`);
+
+  return {
+    provider: "sqlite",
+    url: `file:${databasePath}`,
+    drop: async () => {
+      for (const suffix of ["", "-wal", "-shm", "-journal"]) {
+        fs.rmSync(`${databasePath}${suffix}`, { force: true });
+      }
+    },
+  };
+}
+
+/** A fresh database per run on the server KEYWARD_PG_ADMIN_URL names (its admin database). */
+async function createPostgresDatabase(runId: string): Promise<TestDatabase> {
+  const adminUrl =
+    process.env.KEYWARD_PG_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+  const name = `keyward_it_${runId}`;
+  const url = new URL(adminUrl);
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: adminUrl });
+
+    await client.connect();
+
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+
+  await admin(`CREATE DATABASE ${name}`);
+  url.pathname = `/${name}`;
+
+  return {
+    provider: "postgresql",
+    url: url.toString(),
+    drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}
+
+function migrate(database: TestDatabase, env: NodeJS.ProcessEnv): Promise<void> {
+  return database.provider === "postgresql"
+    ? runOrThrow("npm run db:migrate", ["npm", "run", "db:migrate"], env)
+    : runOrThrow(
+        "Prisma migrate deploy",
+        ["npx", "node", "scripts/prisma.mjs", "migrate", "deploy"],
+        env,
+      );
+}
+
+/** On PostgreSQL, a pair of instances per shared failure-counter store. */
+function sharedLimitSpecs(provider: DatabaseProvider): ServerSpec[] {
+  if (provider !== "postgresql") {
+    return [];
+  }
+
+  return SHARED_LIMIT_STORES.flatMap((store) =>
+    ["a", "b"].map((instance) => ({
+      name: `limit-${store}-${instance}`,
+      env: {
+        KEYWARD_PUBLIC_API_TRANSPORT: "node",
+        RATE_LIMIT_FAILURES: "3",
+        RATE_LIMIT_STORE: store,
+      },
+    })),
+  );
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   assertBuilt();
   warnIfStale();
 
   const runId = randomBytes(6).toString("hex");
   const tmpDir = path.join(root, ".tmp");
-  const databasePath = path.join(tmpDir, `it-${runId}.db`);
-  const databaseUrl = `file:${databasePath}`;
+  const provider = testDatabaseProvider();
+
+  fs.mkdirSync(tmpDir, { recursive: true });
+
+  const database =
+    provider === "postgresql"
+      ? await createPostgresDatabase(runId)
+      : createSqliteDatabase(tmpDir, runId);
   // Vitest sets NODE_ENV=test; the scripts and servers run as they would in production.
   const baseEnv: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: database.url,
   };
   const servers: ServerProcess[] = [];
   const password = () => randomBytes(18).toString("base64url");
@@ -107,14 +212,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     disposable: { email: `disposable-${runId}@example.test`, password: password() },
   };
 
-  fs.mkdirSync(tmpDir, { recursive: true });
-
   const teardown = async () => {
     await Promise.all(servers.map((server) => stopServer(server)));
-
-    for (const suffix of ["", "-wal", "-shm", "-journal"]) {
-      fs.rmSync(`${databasePath}${suffix}`, { force: true });
-    }
+    await database.drop();
 
     if (process.env.KEYWARD_IT_KEEP_LOGS !== "1") {
       servers.forEach((server) => fs.rmSync(server.logPath, { force: true }));
@@ -122,11 +222,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   };
 
   try {
-    await runOrThrow(
-      "Prisma migrate deploy",
-      ["node", "scripts/prisma.mjs", "migrate", "deploy"],
-      baseEnv,
-    );
+    await migrate(database, baseEnv);
     await createUser(baseEnv, { ...users.merchantA, role: "merchant", merchant: MERCHANT_A });
     await createUser(baseEnv, { ...users.merchantB, role: "merchant", merchant: "Merchant B" });
     await createUser(baseEnv, { ...users.support, role: "support" });
@@ -139,6 +235,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
         name: "rate-limited",
         env: { KEYWARD_PUBLIC_API_TRANSPORT: "node", RATE_LIMIT_FAILURES: "3" },
       },
+      ...sharedLimitSpecs(provider),
     ];
 
     for (const spec of specs) {
@@ -171,9 +268,18 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
 
   const [node, next, rateLimited] = servers.map((server) => server.baseUrl);
+  const sharedLimitUrls = (store: SharedLimitStore) =>
+    servers
+      .filter((server) => server.name.startsWith(`limit-${store}-`))
+      .map((server) => server.baseUrl);
   const integration: IntegrationEnvironment = {
-    servers: { node: node ?? "", next: next ?? "", rateLimited: rateLimited ?? "" },
-    databasePath,
+    servers: {
+      node: node ?? "",
+      next: next ?? "",
+      rateLimited: rateLimited ?? "",
+      sharedLimit: { postgres: sharedLimitUrls("postgres"), redis: sharedLimitUrls("redis") },
+    },
+    database: { provider: database.provider, url: database.url },
     users,
     merchantAName: MERCHANT_A,
   };

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { database } from "./helpers/database";
+import { query } from "./helpers/database";
 import { environment } from "./helpers/environment";
 import { provisionKey } from "./helpers/fixtures";
 import { objectField, stringField } from "./helpers/http";
@@ -34,14 +34,14 @@ describe("portal key creation and listing", () => {
     const { tokens } = provisioned;
     const refreshed = await portal.send("POST", `/api/keys/${provisioned.keyId}/tokens`);
     const secondSecret = stringField(objectField(refreshed.json, "tokens"), "client_secret");
-    const hashes = database()
-      .prepare(
-        `SELECT k.keyHash AS a, s.clientSecretHash AS b, g.accessTokenHash AS c,
-                g.refreshTokenHash AS d
-           FROM ApiKey k JOIN TokenSet s ON s.apiKeyId = k.id JOIN TokenGrant g ON g.tokenSetId = s.id
-          WHERE k.id = ?`,
-      )
-      .all(provisioned.keyId) as Record<string, string>[];
+    const hashes = await query<Record<string, string>>(
+      `SELECT k."keyHash" AS "a", s."clientSecretHash" AS "b", g."accessTokenHash" AS "c",
+              g."refreshTokenHash" AS "d"
+         FROM "ApiKey" k JOIN "TokenSet" s ON s."apiKeyId" = k."id"
+         JOIN "TokenGrant" g ON g."tokenSetId" = s."id"
+        WHERE k."id" = ?`,
+      [provisioned.keyId],
+    );
     const listed = await portal.get("/api/keys");
     const secrets = [
       provisioned.apiKey,

@@ -1,14 +1,17 @@
 import { describe, expect, it } from "vitest";
 
-import { database } from "./helpers/database";
+import { execute, type SqlValue } from "./helpers/database";
 import { environment } from "./helpers/environment";
 import { signIn } from "./helpers/portal-client";
 
-function updateDisposableUser(assignment: string): void {
+async function updateDisposableUser(assignment: string, params: SqlValue[] = []) {
   const { email } = environment().users.disposable;
-  const changed = database().prepare(`UPDATE User SET ${assignment} WHERE email = ?`).run(email);
+  const changed = await execute(`UPDATE "User" SET ${assignment} WHERE "email" = ?`, [
+    ...params,
+    email,
+  ]);
 
-  expect(changed.changes).toBe(1);
+  expect(changed).toBe(1);
 }
 
 describe("portal sessions", () => {
@@ -25,7 +28,7 @@ describe("portal sessions", () => {
 
     expect((await portal.get("/api/keys")).status).toBe(200);
 
-    updateDisposableUser("sessionVersion = sessionVersion + 1");
+    await updateDisposableUser(`"sessionVersion" = "sessionVersion" + 1`);
 
     const after = await portal.get("/api/keys");
 
@@ -40,13 +43,13 @@ describe("portal sessions", () => {
     const { servers, users } = environment();
     const portal = await signIn(servers.node, users.disposable);
 
-    updateDisposableUser("disabled = 1");
+    await updateDisposableUser(`"disabled" = ?`, [true]);
 
     try {
       expect((await portal.get("/api/keys")).status).toBe(401);
       await expect(signIn(servers.node, users.disposable)).rejects.toThrow(/Sign-in failed/);
     } finally {
-      updateDisposableUser("disabled = 0");
+      await updateDisposableUser(`"disabled" = ?`, [false]);
     }
   });
 });

@@ -48,7 +48,7 @@ describe("portal token generation", () => {
     const tokens = tokensOf(result);
     const accessExpiry = Date.parse(tokens.accessTokenExpiresAt);
     const refreshExpiry = Date.parse(tokens.refreshTokenExpiresAt);
-    const stored = readGrantTimes(tokens.accessToken);
+    const stored = await readGrantTimes(tokens.accessToken);
 
     expect(result.status).toBe(201);
     expect(tokens.clientId).toMatch(/^[0-9a-f]{32}$/);
@@ -75,7 +75,7 @@ describe("portal token generation", () => {
   it("shows the tokens as expired once the access token's hour has passed", async () => {
     const { keyId, tokens } = await provisionKey(portal);
 
-    setGrantTime(
+    await setGrantTime(
       { accessToken: tokens.accessToken },
       "accessExpiresAt",
       new Date(Date.now() - 1000),

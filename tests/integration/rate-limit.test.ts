@@ -4,10 +4,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { environment } from "./helpers/environment";
 import { provisionKey, type ProvisionedKey } from "./helpers/fixtures";
+import { uniqueLoopbackAddress } from "./helpers/http";
 import { signIn } from "./helpers/portal-client";
 import { publicApi, type PublicApi } from "./helpers/public-api";
 
-/** Runs on the server started with RATE_LIMIT_FAILURES=3; nothing else calls its public API. */
+/**
+ * Runs on the server started with RATE_LIMIT_FAILURES=3, from an address of its own: on
+ * PostgreSQL every server of the run counts failures per address in one shared table.
+ */
 describe("public API failure rate limit", () => {
   let api: PublicApi;
   let key: ProvisionedKey;
@@ -15,7 +19,7 @@ describe("public API failure rate limit", () => {
   beforeAll(async () => {
     const { servers, users } = environment();
 
-    api = publicApi(servers.rateLimited);
+    api = publicApi(servers.rateLimited, { localAddress: uniqueLoopbackAddress() });
     key = await provisionKey(await signIn(servers.rateLimited, users.merchantA));
   });
 

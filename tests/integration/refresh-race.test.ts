@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { database } from "./helpers/database";
+import { query } from "./helpers/database";
 import { environment, transports } from "./helpers/environment";
 import { provisionKey, tokensOf, type ProvisionedKey } from "./helpers/fixtures";
 import { stringField, type HttpResult } from "./helpers/http";
@@ -19,14 +19,13 @@ async function expectOneWinner(key: ProvisionedKey, results: HttpResult[], api: 
   }
 
   const winner = winners[0] as HttpResult;
-  const liveGrants = database()
-    .prepare(
-      `SELECT COUNT(*) AS count FROM TokenGrant g JOIN TokenSet s ON s.id = g.tokenSetId
-        WHERE s.clientId = ? AND g.rotatedAt IS NULL`,
-    )
-    .get(key.tokens.clientId) as { count: number };
+  const liveGrants = await query<{ count: number }>(
+    `SELECT COUNT(*) AS "count" FROM "TokenGrant" g JOIN "TokenSet" s ON s."id" = g."tokenSetId"
+      WHERE s."clientId" = ? AND g."rotatedAt" IS NULL`,
+    [key.tokens.clientId],
+  );
 
-  expect(liveGrants.count).toBe(1);
+  expect(liveGrants).toEqual([{ count: 1 }]);
   expect(
     (await api.authorize(key.credentials, stringField(winner.json, "access_token"))).status,
   ).toBe(200);
@@ -78,13 +77,14 @@ describe("concurrent token generation", () => {
     const results = await Promise.all(
       Array.from({ length: 5 }, () => portal.send("POST", `/api/keys/${keyId}/tokens`)),
     );
-    const live = database()
-      .prepare("SELECT COUNT(*) AS count FROM TokenSet WHERE apiKeyId = ? AND revokedAt IS NULL")
-      .get(keyId) as { count: number };
+    const live = await query<{ count: number }>(
+      `SELECT COUNT(*) AS "count" FROM "TokenSet" WHERE "apiKeyId" = ? AND "revokedAt" IS NULL`,
+      [keyId],
+    );
     let working = 0;
 
     expect(results.map((result) => result.status)).toEqual([201, 201, 201, 201, 201]);
-    expect(live.count).toBe(1);
+    expect(live).toEqual([{ count: 1 }]);
 
     for (const result of results) {
       const tokens = tokensOf(result);

@@ -87,7 +87,7 @@ describe.each(transports())("POST /api/refresh ($transport transport)", ({ baseU
     const key = await provisionKey(portal);
     const next = await refreshed(key, key.tokens.refreshToken);
 
-    setGrantTime(
+    await setGrantTime(
       { refreshToken: key.tokens.refreshToken },
       "rotatedAt",
       new Date(Date.now() - 31_000),
@@ -110,7 +110,7 @@ describe.each(transports())("POST /api/refresh ($transport transport)", ({ baseU
   it("refuses an expired refresh token with 400 invalid_grant", async () => {
     const key = await provisionKey(portal);
 
-    setGrantTime(
+    await setGrantTime(
       { refreshToken: key.tokens.refreshToken },
       "refreshExpiresAt",
       new Date(Date.now() - 1000),
@@ -125,7 +125,7 @@ describe.each(transports())("POST /api/refresh ($transport transport)", ({ baseU
   it("renews an expired access token through the refresh token", async () => {
     const key = await provisionKey(portal);
 
-    setGrantTime(
+    await setGrantTime(
       { accessToken: key.tokens.accessToken },
       "accessExpiresAt",
       new Date(Date.now() - 1000),

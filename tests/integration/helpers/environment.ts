@@ -4,10 +4,24 @@ export type Credentials = { email: string; password: string };
 
 export type Transport = "node" | "next";
 
+export type DatabaseProvider = "sqlite" | "postgresql";
+
+/** Where the failure counters of a pair of instances live. */
+export type SharedLimitStore = "postgres" | "redis";
+
 /** What global setup hands to the test files: plain data only, it crosses a process boundary. */
 export type IntegrationEnvironment = {
-  servers: { node: string; next: string; rateLimited: string };
-  databasePath: string;
+  servers: {
+    node: string;
+    next: string;
+    rateLimited: string;
+    /**
+     * PostgreSQL runs only: two instances per store, started with RATE_LIMIT_FAILURES=3, whose
+     * failure counters are shared through that store. Empty on SQLite.
+     */
+    sharedLimit: Record<SharedLimitStore, string[]>;
+  };
+  database: { provider: DatabaseProvider; url: string };
   users: {
     merchantA: Credentials;
     merchantB: Credentials;

@@ -1,3 +1,6 @@
+import { randomInt } from "node:crypto";
+import http from "node:http";
+
 export type JsonObject = Record<string, unknown>;
 
 export type HttpResult = {
@@ -46,3 +49,43 @@ export function objectField(object: JsonObject, name: string): JsonObject {
 }
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export type RequestInit = { method: string; headers?: Record<string, string>; body?: string };
+
+/**
+ * A request sent from the given local address. fetch cannot choose one, and failure counters
+ * are kept per client address: a test that counts failures needs an address no other test uses.
+ */
+export function requestFrom(localAddress: string, url: string, init: RequestInit) {
+  return new Promise<HttpResult>((resolve, reject) => {
+    const request = http.request(url, { ...init, localAddress }, (response) => {
+      const chunks: Buffer[] = [];
+
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("error", reject);
+      response.on("end", () => {
+        const headers = new Headers();
+
+        for (const [name, value] of Object.entries(response.headersDistinct)) {
+          value?.forEach((item) => headers.append(name, item));
+        }
+
+        const body = Buffer.concat(chunks);
+
+        resolve(
+          toResult(
+            new Response(body.length > 0 ? body : null, { headers, status: response.statusCode }),
+          ),
+        );
+      });
+    });
+
+    request.on("error", reject);
+    request.end(init.body);
+  });
+}
+
+/** A loopback address of 127.0.0.0/8 other than 127.0.0.1, fresh for each call. */
+export function uniqueLoopbackAddress(): string {
+  return `127.${randomInt(1, 255)}.${randomInt(0, 256)}.${randomInt(1, 255)}`;
+}

@@ -22,18 +22,54 @@ export function run(
   });
 }
 
-export function freePort(): Promise<number> {
+function listenable(port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
 
     probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
+    probe.listen(port, "127.0.0.1", () => {
       const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
+      const bound = typeof address === "object" && address ? address.port : 0;
 
-      probe.close(() => resolve(port));
+      probe.close(() => resolve(bound));
     });
   });
+}
+
+const handedOut = new Set<number>();
+
+/** KEYWARD_IT_PORTS ("3700-3799") keeps the servers inside a range; else the OS picks. */
+function portRange(): [number, number] | null {
+  const match = /^(\d+)-(\d+)$/.exec(process.env.KEYWARD_IT_PORTS ?? "");
+
+  return match ? [Number(match[1]), Number(match[2])] : null;
+}
+
+export async function freePort(): Promise<number> {
+  const range = portRange();
+
+  if (!range) {
+    return listenable(0);
+  }
+
+  for (let port = range[0]; port <= range[1]; port += 1) {
+    if (handedOut.has(port)) {
+      continue;
+    }
+
+    const isFree = await listenable(port).then(
+      () => true,
+      () => false,
+    );
+
+    if (isFree) {
+      handedOut.add(port);
+
+      return port;
+    }
+  }
+
+  throw new Error(`No free port in KEYWARD_IT_PORTS=${process.env.KEYWARD_IT_PORTS}.`);
 }
 
 export type ServerProcess = { name: string; baseUrl: string; child: ChildProcess; logPath: string };

@@ -1,19 +1,21 @@
-import { toResult, type HttpResult } from "./http";
+import { requestFrom, toResult, type HttpResult } from "./http";
 
 export type ClientCredentials = { apiKey: string; clientId: string; clientSecret: string };
 
 type RawRequest = { method?: string; headers?: Record<string, string>; body?: string };
 
-/** Thin calls to the public API, shaped like the guide: credentials in headers and JSON body. */
-export function publicApi(baseUrl: string) {
-  const raw = async (path: string, request: RawRequest = {}): Promise<HttpResult> =>
-    toResult(
-      await fetch(`${baseUrl}${path}`, {
-        method: request.method ?? "POST",
-        headers: request.headers,
-        body: request.body,
-      }),
-    );
+/**
+ * Thin calls to the public API, shaped like the guide: credentials in headers and JSON body.
+ * With a local address, every call comes from that address instead of 127.0.0.1.
+ */
+export function publicApi(baseUrl: string, options: { localAddress?: string } = {}) {
+  const raw = async (path: string, request: RawRequest = {}): Promise<HttpResult> => {
+    const init = { method: request.method ?? "POST", headers: request.headers, body: request.body };
+
+    return options.localAddress
+      ? requestFrom(options.localAddress, `${baseUrl}${path}`, init)
+      : toResult(await fetch(`${baseUrl}${path}`, init));
+  };
 
   return {
     raw,
