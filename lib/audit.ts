@@ -9,9 +9,13 @@ export const AUDIT_EVENT_TYPES = [
   "key.settings_saved",
   "key.revoked",
   "tokens.generated",
+  "tokens.regenerated",
+  "tokens.revoked",
   "enhanced_security.enabled",
   "enhanced_security.disabled",
   "auth.sign_in",
+  "support.key_revoked",
+  "support.tokens_revoked",
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

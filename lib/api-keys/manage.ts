@@ -5,8 +5,15 @@ import { db } from "../db";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { validateAllowlist } from "../ip-allowlist";
-import { generateApiKey, generateClientId, generateToken, hashSecret, secretHint } from "../secrets";
+import {
+  generateApiKey,
+  generateClientId,
+  generateToken,
+  hashSecret,
+  secretHint,
+} from "../secrets";
 import { issueGrant } from "../tokens";
+import { revokeKeyAndTokens, revokeTokenSets } from "./revocation";
 import type { createKeySchema, keySettingsSchema } from "./schemas";
 import { keyViewSelect, toKeyView, type KeyView } from "./views";
 
@@ -56,7 +63,9 @@ async function findLiveKey(tx: Prisma.TransactionClient, scope: MerchantScope, k
 }
 
 async function readView(tx: Prisma.TransactionClient, keyId: string): Promise<KeyView> {
-  return toKeyView(await tx.apiKey.findUniqueOrThrow({ where: { id: keyId }, select: keyViewSelect }));
+  return toKeyView(
+    await tx.apiKey.findUniqueOrThrow({ where: { id: keyId }, select: keyViewSelect }),
+  );
 }
 
 export async function createKey(
@@ -79,7 +88,12 @@ export async function createKey(
 
     await tx.auditEvent.create({
       data: auditRow(
-        { type: "key.created", outcome: "success", merchantId: scope.merchantId, apiKeyId: created.id },
+        {
+          type: "key.created",
+          outcome: "success",
+          merchantId: scope.merchantId,
+          apiKeyId: created.id,
+        },
         scope.audit,
       ),
     });
@@ -146,12 +160,20 @@ export async function generateTokens(
       throw new AppError("conflict", "Save the key's settings before generating tokens.");
     }
 
-    const replaced = await tx.tokenSet.updateMany({
-      where: { apiKeyId: keyId, revokedAt: null },
-      data: { revokedAt: now, revokedReason: "replaced" },
+    const replaced = await revokeTokenSets(tx, {
+      apiKeyId: keyId,
+      merchantId: scope.merchantId,
+      cause: "replaced",
+      audit: scope.audit,
+      now,
     });
     const set = await tx.tokenSet.create({
-      data: { apiKeyId: keyId, clientId, clientSecretHash: hashSecret(clientSecret), createdAt: now },
+      data: {
+        apiKeyId: keyId,
+        clientId,
+        clientSecretHash: hashSecret(clientSecret),
+        createdAt: now,
+      },
       select: { id: true },
     });
     const grant = await issueGrant(tx, set.id, now);
@@ -159,9 +181,9 @@ export async function generateTokens(
     await tx.auditEvent.create({
       data: auditRow(
         {
-          type: "tokens.generated",
+          type: replaced > 0 ? "tokens.regenerated" : "tokens.generated",
           outcome: "success",
-          detail: replaced.count > 0 ? "replaced the previous token set" : "first token set",
+          detail: replaced > 0 ? "replaced the previous token set" : "first token set",
           merchantId: scope.merchantId,
           apiKeyId: keyId,
           tokenSetId: set.id,
@@ -199,7 +221,10 @@ export async function setEnhancedSecurity(
       });
 
       if (!liveSet) {
-        throw new AppError("conflict", "Generate tokens for this key before turning on Enhance Security.");
+        throw new AppError(
+          "conflict",
+          "Generate tokens for this key before turning on Enhance Security.",
+        );
       }
     }
 
@@ -220,7 +245,6 @@ export async function setEnhancedSecurity(
   });
 }
 
-/** Revocation is immediate and takes the key's token sets with it. */
 export async function revokeKey(scope: MerchantScope, keyId: string): Promise<KeyView> {
   const now = new Date();
 
@@ -228,16 +252,12 @@ export async function revokeKey(scope: MerchantScope, keyId: string): Promise<Ke
     const key = await findOwnKey(tx, scope, keyId);
 
     if (!key.revokedAt) {
-      await tx.apiKey.update({ where: { id: keyId }, data: { revokedAt: now } });
-      await tx.tokenSet.updateMany({
-        where: { apiKeyId: keyId, revokedAt: null },
-        data: { revokedAt: now, revokedReason: "key_revoked" },
-      });
-      await tx.auditEvent.create({
-        data: auditRow(
-          { type: "key.revoked", outcome: "success", merchantId: scope.merchantId, apiKeyId: keyId },
-          scope.audit,
-        ),
+      await revokeKeyAndTokens(tx, {
+        apiKeyId: keyId,
+        merchantId: scope.merchantId,
+        audit: scope.audit,
+        now,
+        entry: { type: "key.revoked" },
       });
     }
 

@@ -5,12 +5,10 @@ import type { z } from "zod";
 import type { AuditContext } from "../audit";
 import { requireUser } from "../auth/session";
 import type { Role, SessionUser } from "../auth/roles";
-import { resolveClientAddress } from "../client-address";
-import { trustedProxies } from "../env";
 import { AppError, errorBody, toAppError } from "../errors";
 import { logger } from "../logger";
 import { parseJsonBody } from "./json-body";
-import { peerFromHeaders } from "./peer";
+import { requestClientAddress } from "./request-client";
 
 type RouteContext<P> = { params: Promise<P> };
 
@@ -74,11 +72,7 @@ export function portalRoute<P = Record<string, never>>(
           requestId,
           actorUserId: user.id,
           userAgent: header("user-agent"),
-          clientAddress: resolveClientAddress({
-            peerAddress: peerFromHeaders(header),
-            forwardedFor: header("x-forwarded-for"),
-            trustedProxies: trustedProxies(),
-          }),
+          clientAddress: requestClientAddress(header),
         },
         readBody: async (schema) => parseJsonBody(await request.text(), schema),
       });
