@@ -1,0 +1,176 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+
+/**
+ * Measures what the audit insert adds to an /api/authorize verification. "with audit" runs the
+ * real authorizeCall; "without audit" replays its queries (the same lookup, the same credential
+ * check, the same two updates in one transaction) minus the audit row. Both run in-process on a
+ * scratch SQLite file in WAL mode, as the server does, so HTTP and JSON costs are left out.
+ */
+const { values } = parseArgs({
+  options: {
+    iterations: { type: "string", default: "3000" },
+    rounds: { type: "string", default: "5" },
+  },
+});
+const iterations = Number(values.iterations);
+const rounds = Number(values.rounds);
+const databaseFile = path.resolve(".tmp", "bench-audit.db");
+
+for (const suffix of ["", "-wal", "-shm"]) {
+  fs.rmSync(`${databaseFile}${suffix}`, { force: true });
+}
+
+fs.mkdirSync(path.dirname(databaseFile), { recursive: true });
+process.env.DATABASE_URL = `file:${databaseFile}`;
+process.env.LOG_LEVEL = "silent";
+
+const migrated = spawnSync(process.execPath, ["scripts/prisma.mjs", "migrate", "deploy"], {
+  env: process.env,
+  stdio: "ignore",
+});
+
+if (migrated.status !== 0) {
+  throw new Error("migrate deploy failed on the scratch database");
+}
+
+type Stats = { mean: number; p50: number; p95: number; p99: number };
+
+function stats(samples: number[]): Stats {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+
+  return {
+    mean: sorted.reduce((sum, value) => sum + value, 0) / sorted.length,
+    p50: at(0.5),
+    p95: at(0.95),
+    p99: at(0.99),
+  };
+}
+
+async function main() {
+  const { db } = await import("../lib/db");
+  const { prepareDatabase } = await import("../lib/db-prepare");
+  const { authorizeCall } = await import("../lib/api-access/authorize");
+  const { checkClient, credentialSetSelect } = await import("../lib/api-access/client-credentials");
+  const { generateApiKey, generateToken, hashSecret, secretHint } = await import("../lib/secrets");
+  const { issueGrant } = await import("../lib/tokens");
+
+  await prepareDatabase();
+
+  const apiKey = generateApiKey();
+  const clientSecret = generateToken();
+  const merchant = await db.merchant.create({ data: { name: "Bench Ltd" } });
+  const key = await db.apiKey.create({
+    data: {
+      merchantId: merchant.id,
+      label: "bench",
+      keyHash: hashSecret(apiKey),
+      keyHint: secretHint(apiKey),
+      settingsSavedAt: new Date(),
+    },
+  });
+  const set = await db.tokenSet.create({
+    data: {
+      apiKeyId: key.id,
+      clientId: "bench-client",
+      clientSecretHash: hashSecret(clientSecret),
+    },
+  });
+  const grant = await db.$transaction((tx) => issueGrant(tx, set.id, new Date()));
+  const input = {
+    apiKey,
+    accessToken: grant.accessToken,
+    clientId: "bench-client",
+    clientSecret,
+    clientAddress: "203.0.113.7",
+  };
+  const context = (index: number) => ({
+    requestId: `bench-${index}`,
+    clientAddress: input.clientAddress,
+    userAgent: "bench-audit/1",
+  });
+
+  async function withAudit(index: number) {
+    const result = await authorizeCall(input, context(index));
+
+    if (!result.ok) {
+      throw new Error(`authorize denied: ${result.detail}`);
+    }
+  }
+
+  async function withoutAudit() {
+    const now = new Date();
+    const found = await db.tokenSet.findUnique({
+      where: { clientId: input.clientId },
+      select: {
+        ...credentialSetSelect,
+        grants: {
+          where: { accessTokenHash: hashSecret(input.accessToken) },
+          select: { id: true, accessExpiresAt: true, rotatedAt: true },
+          take: 1,
+        },
+      },
+    });
+    const grantId = found?.grants[0]?.id;
+
+    if (!found || !grantId || checkClient(found, input)) {
+      throw new Error("replayed authorize denied");
+    }
+
+    await db.$transaction([
+      db.apiKey.update({ where: { id: found.apiKey.id }, data: { lastUsedAt: now } }),
+      db.tokenGrant.update({
+        where: { id: grantId },
+        data: { lastUsedAt: now, lastClientAddress: input.clientAddress },
+      }),
+    ]);
+  }
+
+  const samples = { with: [] as number[], without: [] as number[] };
+  let counter = 0;
+
+  async function measure(run: () => Promise<void>, into: number[], count: number) {
+    for (let index = 0; index < count; index += 1) {
+      const startedAt = performance.now();
+
+      await run();
+      into.push(performance.now() - startedAt);
+    }
+  }
+
+  await measure(() => withAudit(counter++), [], 300);
+  await measure(withoutAudit, [], 300);
+
+  for (let round = 0; round < rounds; round += 1) {
+    await measure(() => withAudit(counter++), samples.with, iterations);
+    await measure(withoutAudit, samples.without, iterations);
+  }
+
+  const a = stats(samples.with);
+  const b = stats(samples.without);
+  const ms = (value: number) => `${value.toFixed(3)} ms`;
+  const rows = (["mean", "p50", "p95", "p99"] as const).map(
+    (name) =>
+      `| ${name} | ${ms(b[name])} | ${ms(a[name])} | +${ms(a[name] - b[name])} (${(
+        ((a[name] - b[name]) / b[name]) *
+        100
+      ).toFixed(0)} %) |`,
+  );
+  const auditRows = await db.auditEvent.count();
+
+  console.log(`Node ${process.version}, ${rounds} rounds × ${iterations} calls per variant, `);
+  console.log(`${auditRows} audit rows in the table at the end.\n`);
+  console.log("| per call | without audit insert | with audit insert | audit cost |");
+  console.log("| --- | --- | --- | --- |");
+  rows.forEach((row) => console.log(row));
+
+  await db.$disconnect();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
