@@ -6,6 +6,9 @@ import type { ReactNode } from "react";
 import { Providers } from "./providers";
 import "./globals.css";
 
+// Every page depends on the signed-in user: nothing is prerendered at build time.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: { default: "Keyward", template: "%s · Keyward" },
   description:

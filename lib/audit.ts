@@ -1,5 +1,3 @@
-import type { Prisma } from "./generated/prisma/client";
-
 export const AUDIT_EVENT_TYPES = [
   "api.authorize",
   "api.refresh",
@@ -42,8 +40,22 @@ export type AuditEntry = {
 
 const MAX_USER_AGENT = 256;
 
+export type AuditRecord = {
+  type: AuditEventType;
+  outcome: AuditOutcome;
+  reason: string | null;
+  detail: string | null;
+  merchantId: string | null;
+  apiKeyId: string | null;
+  tokenSetId: string | null;
+  actorUserId: string | null;
+  requestId: string;
+  clientAddress: string | null;
+  userAgent: string | null;
+};
+
 /** Builds the row. Never pass a secret, token or any part of one into an entry. */
-export function auditRow(entry: AuditEntry, context: AuditContext): Prisma.AuditEventCreateInput {
+export function auditRow(entry: AuditEntry, context: AuditContext): AuditRecord {
   return {
     type: entry.type,
     outcome: entry.outcome,

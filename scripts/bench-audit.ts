@@ -5,9 +5,10 @@ import { parseArgs } from "node:util";
 
 /**
  * Measures what the audit insert adds to an /api/authorize verification. "with audit" runs the
- * real authorizeCall; "without audit" replays its queries (the same lookup, the same credential
- * check, the same two updates in one transaction) minus the audit row. Both run in-process on a
- * scratch SQLite file in WAL mode, as the server does, so HTTP and JSON costs are left out.
+ * real authorizeCall; "without audit" replays its work through the same raw-driver statements
+ * (the same lookup, the same credential check, the same two updates in one transaction) minus
+ * the audit row. Both run in-process on a scratch SQLite file in WAL mode, as the server does,
+ * so HTTP and JSON costs are left out.
  */
 const { values } = parseArgs({
   options: {
@@ -52,13 +53,12 @@ function stats(samples: number[]): Stats {
 
 async function main() {
   const { db } = await import("../lib/db");
-  const { prepareDatabase } = await import("../lib/db-prepare");
   const { authorizeCall } = await import("../lib/api-access/authorize");
-  const { checkClient, credentialSetSelect } = await import("../lib/api-access/client-credentials");
+  const { checkClient } = await import("../lib/api-access/client-credentials");
+  const { openSqlite } = await import("../lib/api-access/sqlite-store");
+  const { verifyStore } = await import("../lib/api-access/store");
   const { generateApiKey, generateToken, hashSecret, secretHint } = await import("../lib/secrets");
-  const { issueGrant } = await import("../lib/tokens");
-
-  await prepareDatabase();
+  const { newGrant } = await import("../lib/tokens");
 
   const apiKey = generateApiKey();
   const clientSecret = generateToken();
@@ -79,7 +79,10 @@ async function main() {
       clientSecretHash: hashSecret(clientSecret),
     },
   });
-  const grant = await db.$transaction((tx) => issueGrant(tx, set.id, new Date()));
+  const { grant, row } = newGrant(set.id, new Date());
+
+  await db.tokenGrant.create({ data: row });
+
   const input = {
     apiKey,
     accessToken: grant.accessToken,
@@ -92,6 +95,16 @@ async function main() {
     clientAddress: input.clientAddress,
     userAgent: "bench-audit/1",
   });
+  const store = await verifyStore();
+  const connection = openSqlite();
+  const touchKey = connection.prepare(`UPDATE ApiKey SET lastUsedAt = ? WHERE id = ?`);
+  const touchGrant = connection.prepare(
+    `UPDATE TokenGrant SET lastUsedAt = ?, lastClientAddress = ? WHERE id = ?`,
+  );
+  const touchOnly = connection.transaction((at: string, apiKeyId: string, grantId: string) => {
+    touchKey.run(at, apiKeyId);
+    touchGrant.run(at, input.clientAddress, grantId);
+  });
 
   async function withAudit(index: number) {
     const result = await authorizeCall(input, context(index));
@@ -102,31 +115,15 @@ async function main() {
   }
 
   async function withoutAudit() {
-    const now = new Date();
-    const found = await db.tokenSet.findUnique({
-      where: { clientId: input.clientId },
-      select: {
-        ...credentialSetSelect,
-        grants: {
-          where: { accessTokenHash: hashSecret(input.accessToken) },
-          select: { id: true, accessExpiresAt: true, rotatedAt: true },
-          take: 1,
-        },
-      },
+    const caller = await store.findCaller(input.clientId, {
+      accessTokenHash: hashSecret(input.accessToken),
     });
-    const grantId = found?.grants[0]?.id;
 
-    if (!found || !grantId || checkClient(found, input)) {
+    if (!caller?.grantId || checkClient(caller, input)) {
       throw new Error("replayed authorize denied");
     }
 
-    await db.$transaction([
-      db.apiKey.update({ where: { id: found.apiKey.id }, data: { lastUsedAt: now } }),
-      db.tokenGrant.update({
-        where: { id: grantId },
-        data: { lastUsedAt: now, lastClientAddress: input.clientAddress },
-      }),
-    ]);
+    touchOnly(new Date().toISOString().replace("Z", "+00:00"), caller.apiKeyId, caller.grantId);
   }
 
   const samples = { with: [] as number[], without: [] as number[] };
@@ -167,6 +164,8 @@ async function main() {
   console.log("| --- | --- | --- | --- |");
   rows.forEach((row) => console.log(row));
 
+  connection.close();
+  await store.close();
   await db.$disconnect();
 }
 

@@ -1,9 +1,9 @@
 import { auditRow, type AuditContext } from "../audit";
-import { db } from "../db";
 import { isAddressAllowed } from "../ip-allowlist";
 import { hashSecret } from "../secrets";
 import type { WebhookFormat } from "../webhook-format";
 import { deny, type Denial } from "./denial";
+import { verifyStore, type KeyRow, type VerifyStore } from "./store";
 
 export type AccountInput = {
   apiKey: string;
@@ -24,61 +24,36 @@ export async function readAccount(
   context: AuditContext,
   now = new Date(),
 ): Promise<AccountSummary | Denial> {
-  const key = await db.apiKey.findUnique({
-    where: { keyHash: hashSecret(input.apiKey) },
-    select: {
-      id: true,
-      label: true,
-      keyHint: true,
-      webhookFormat: true,
-      ipAllowlist: true,
-      enhancedSecurity: true,
-      revokedAt: true,
-      merchant: { select: { id: true, name: true } },
-    },
-  });
-  const result = key ? await decide(key, input, now) : deny("invalid_client", "unknown api key");
-  const ids = key ? { merchantId: key.merchant.id, apiKeyId: key.id } : {};
+  const store = await verifyStore();
+  const key = await store.findKey(hashSecret(input.apiKey));
+  const result = key
+    ? await decide(store, key, input, now)
+    : deny("invalid_client", "unknown api key");
   const audit = auditRow(
     {
       type: "api.account",
       outcome: result.ok ? "success" : "denied",
       reason: result.ok ? null : result.reason,
       detail: result.ok ? null : result.detail,
-      ...ids,
+      ...(key ? { merchantId: key.merchantId, apiKeyId: key.id } : {}),
     },
     context,
   );
+  const touch =
+    result.ok && key ? { apiKeyId: key.id, clientAddress: context.clientAddress, at: now } : undefined;
 
-  if (result.ok && key) {
-    await db.$transaction([
-      db.auditEvent.create({ data: audit }),
-      db.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: now } }),
-    ]);
-  } else {
-    await db.auditEvent.create({ data: audit });
-  }
+  await store.record(audit, touch);
 
   return result;
 }
 
-type AccountKeyRow = {
-  id: string;
-  label: string;
-  keyHint: string;
-  webhookFormat: string;
-  ipAllowlist: string;
-  enhancedSecurity: boolean;
-  revokedAt: Date | null;
-  merchant: { id: string; name: string };
-};
-
 async function decide(
-  key: AccountKeyRow,
+  store: VerifyStore,
+  key: KeyRow,
   input: AccountInput,
   now: Date,
 ): Promise<AccountSummary | Denial> {
-  const ids = { merchantId: key.merchant.id, apiKeyId: key.id };
+  const ids = { merchantId: key.merchantId, apiKeyId: key.id };
 
   if (key.revokedAt) {
     return deny("invalid_client", "api key revoked", ids);
@@ -89,7 +64,7 @@ async function decide(
   }
 
   if (key.enhancedSecurity) {
-    const problem = await accessTokenProblem(key.id, input.accessToken, now);
+    const problem = await accessTokenProblem(store, key.id, input.accessToken, now);
 
     if (problem) {
       return deny("enhanced_security_required", problem, ids);
@@ -98,7 +73,7 @@ async function decide(
 
   return {
     ok: true,
-    merchant: key.merchant,
+    merchant: { id: key.merchantId, name: key.merchantName },
     apiKey: {
       id: key.id,
       label: key.label,
@@ -110,6 +85,7 @@ async function decide(
 }
 
 async function accessTokenProblem(
+  store: VerifyStore,
   apiKeyId: string,
   accessToken: string | null,
   now: Date,
@@ -118,16 +94,9 @@ async function accessTokenProblem(
     return "access token missing";
   }
 
-  const grant = await db.tokenGrant.findUnique({
-    where: { accessTokenHash: hashSecret(accessToken) },
-    select: {
-      accessExpiresAt: true,
-      rotatedAt: true,
-      tokenSet: { select: { apiKeyId: true, revokedAt: true } },
-    },
-  });
+  const grant = await store.findAccessGrant(hashSecret(accessToken));
 
-  if (!grant || grant.tokenSet.apiKeyId !== apiKeyId || grant.tokenSet.revokedAt) {
+  if (!grant || grant.apiKeyId !== apiKeyId || grant.tokenSetRevokedAt) {
     return "access token not valid for this key";
   }
 

@@ -1,8 +1,8 @@
 import { auditRow, type AuditContext } from "../audit";
-import { db } from "../db";
 import { hashSecret } from "../secrets";
-import { checkClient, credentialSetSelect, type CredentialSetRow } from "./client-credentials";
+import { callerIds, checkClient } from "./client-credentials";
 import { deny, type Denial } from "./denial";
+import { verifyStore, type CallerRow } from "./store";
 
 export type AuthorizeInput = {
   apiKey: string;
@@ -25,78 +25,56 @@ export async function authorizeCall(
   context: AuditContext,
   now = new Date(),
 ): Promise<Authorized | Denial> {
-  const set = await db.tokenSet.findUnique({
-    where: { clientId: input.clientId },
-    select: {
-      ...credentialSetSelect,
-      grants: {
-        where: { accessTokenHash: hashSecret(input.accessToken) },
-        select: { id: true, accessExpiresAt: true, rotatedAt: true },
-        take: 1,
-      },
-    },
+  const store = await verifyStore();
+  const caller = await store.findCaller(input.clientId, {
+    accessTokenHash: hashSecret(input.accessToken),
   });
-  const result = decide(set, input, now);
-  const grantId = set?.grants[0]?.id;
+  const result = decide(caller, input, now);
   const audit = auditRow(
     {
       type: "api.authorize",
       outcome: result.ok ? "success" : "denied",
       reason: result.ok ? null : result.reason,
       detail: result.ok ? null : result.detail,
-      merchantId: set?.apiKey.merchantId,
-      apiKeyId: set?.apiKey.id,
-      tokenSetId: set?.id,
+      ...(caller ? callerIds(caller) : {}),
     },
     context,
   );
+  const touch =
+    result.ok && caller?.grantId
+      ? { apiKeyId: caller.apiKeyId, grantId: caller.grantId, clientAddress: context.clientAddress, at: now }
+      : undefined;
 
-  if (result.ok && set && grantId) {
-    await db.$transaction([
-      db.auditEvent.create({ data: audit }),
-      db.apiKey.update({ where: { id: set.apiKey.id }, data: { lastUsedAt: now } }),
-      db.tokenGrant.update({
-        where: { id: grantId },
-        data: { lastUsedAt: now, lastClientAddress: context.clientAddress },
-      }),
-    ]);
-  } else {
-    await db.auditEvent.create({ data: audit });
-  }
+  await store.record(audit, touch);
 
   return result;
 }
 
-type AuthorizeSetRow = CredentialSetRow & {
-  grants: { accessExpiresAt: Date; rotatedAt: Date | null }[];
-};
+function decide(caller: CallerRow | null, input: AuthorizeInput, now: Date): Authorized | Denial {
+  const denial = checkClient(caller, input);
 
-function decide(set: AuthorizeSetRow | null, input: AuthorizeInput, now: Date): Authorized | Denial {
-  const denial = checkClient(set, input);
-
-  if (denial || !set) {
+  if (denial || !caller) {
     return denial ?? deny("invalid_client", "unknown client id");
   }
 
-  const ids = { merchantId: set.apiKey.merchantId, apiKeyId: set.apiKey.id, tokenSetId: set.id };
-  const grant = set.grants[0];
+  const ids = callerIds(caller);
 
-  if (!grant) {
+  if (!caller.grantId || !caller.accessExpiresAt) {
     return deny("invalid_token", "access token not issued to this client", ids);
   }
 
-  if (grant.rotatedAt) {
+  if (caller.rotatedAt) {
     return deny("invalid_token", "access token replaced by a refresh", ids);
   }
 
-  if (grant.accessExpiresAt.getTime() <= now.getTime()) {
+  if (caller.accessExpiresAt.getTime() <= now.getTime()) {
     return deny("token_expired", "access token expired", ids);
   }
 
   return {
     ok: true,
     clientId: input.clientId,
-    accessTokenExpiresAt: grant.accessExpiresAt,
-    enhancedSecurity: set.apiKey.enhancedSecurity,
+    accessTokenExpiresAt: caller.accessExpiresAt,
+    enhancedSecurity: caller.enhancedSecurity,
   };
 }

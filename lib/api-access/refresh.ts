@@ -1,9 +1,9 @@
-import { auditRow, type AuditContext, type AuditEntry } from "../audit";
-import { db } from "../db";
+import { auditRow, type AuditContext } from "../audit";
 import { hashSecret } from "../secrets";
-import { issueGrant, REFRESH_RETRY_GRACE_SECONDS, type IssuedGrant } from "../tokens";
-import { checkClient, credentialSetSelect } from "./client-credentials";
-import { deny, type Denial, type DenialIds } from "./denial";
+import { newGrant, REFRESH_RETRY_GRACE_SECONDS, type IssuedGrant } from "../tokens";
+import { callerIds, checkClient } from "./client-credentials";
+import { deny, type Denial } from "./denial";
+import { verifyStore, type CallerRow, type VerifyStore } from "./store";
 
 export type RefreshInput = {
   apiKey: string;
@@ -25,116 +25,100 @@ export async function refreshTokens(
   context: AuditContext,
   now = new Date(),
 ): Promise<Refreshed | Denial> {
-  const set = await db.tokenSet.findUnique({
-    where: { clientId: input.clientId },
-    select: {
-      ...credentialSetSelect,
-      grants: {
-        where: { refreshTokenHash: hashSecret(input.refreshToken) },
-        select: { id: true, refreshExpiresAt: true, rotatedAt: true },
-        take: 1,
-      },
-    },
+  const store = await verifyStore();
+  const caller = await store.findCaller(input.clientId, {
+    refreshTokenHash: hashSecret(input.refreshToken),
   });
-  const denial = checkClient(set, input);
-  const ids = set
-    ? { merchantId: set.apiKey.merchantId, apiKeyId: set.apiKey.id, tokenSetId: set.id }
-    : {};
-  const entry = (outcome: Denial | null): AuditEntry => ({
-    type: "api.refresh",
-    outcome: outcome ? "denied" : "success",
-    reason: outcome?.reason,
-    detail: outcome?.detail,
-    ...ids,
-  });
-
-  if (denial || !set) {
-    const result = denial ?? deny("invalid_client", "unknown client id");
-
-    await db.auditEvent.create({ data: auditRow(entry(result), context) });
-
-    return result;
-  }
-
-  const grant = set.grants[0];
-  let result: Refreshed | Denial;
-
-  if (!grant) {
-    result = deny("invalid_grant", "refresh token not issued to this client", ids);
-  } else if (grant.rotatedAt) {
-    result = await handleReuse(set.id, grant.rotatedAt, ids, context, now);
-  } else if (grant.refreshExpiresAt.getTime() <= now.getTime()) {
-    result = deny("invalid_grant", "refresh token expired", ids);
-  } else {
-    result = await rotate(set.id, grant.id, ids, context, now);
-  }
+  const result = await decide(store, caller, input, context, now);
 
   if (!result.ok) {
-    await db.auditEvent.create({ data: auditRow(entry(result), context) });
+    await store.record(
+      auditRow(
+        {
+          type: "api.refresh",
+          outcome: "denied",
+          reason: result.reason,
+          detail: result.detail,
+          ...(caller ? callerIds(caller) : {}),
+        },
+        context,
+      ),
+    );
   }
 
   return result;
 }
 
-async function rotate(
-  tokenSetId: string,
-  grantId: string,
-  ids: DenialIds,
+type Outcome = Refreshed | Denial;
+
+async function decide(
+  store: VerifyStore,
+  caller: CallerRow | null,
+  input: RefreshInput,
   context: AuditContext,
   now: Date,
-): Promise<Refreshed | Denial> {
-  return db.$transaction(async (tx) => {
-    const claimed = await tx.tokenGrant.updateMany({
-      where: { id: grantId, rotatedAt: null, tokenSet: { revokedAt: null } },
-      data: { rotatedAt: now, lastUsedAt: now, lastClientAddress: context.clientAddress },
-    });
+): Promise<Outcome> {
+  const denial = checkClient(caller, input);
 
-    if (claimed.count !== 1) {
-      return deny("invalid_grant", "refresh token already used by a concurrent request", ids);
-    }
+  if (denial || !caller) {
+    return denial ?? deny("invalid_client", "unknown client id");
+  }
 
-    const grant = await issueGrant(tx, tokenSetId, now);
+  const ids = callerIds(caller);
 
-    await tx.auditEvent.create({
-      data: auditRow({ type: "api.refresh", outcome: "success", ...ids }, context),
-    });
-    await tx.apiKey.update({ where: { id: ids.apiKeyId ?? "" }, data: { lastUsedAt: now } });
+  if (!caller.grantId || !caller.refreshExpiresAt) {
+    return deny("invalid_grant", "refresh token not issued to this client", ids);
+  }
 
-    return { ok: true as const, grant };
+  if (caller.rotatedAt) {
+    return handleReuse(store, caller, context, now);
+  }
+
+  if (caller.refreshExpiresAt.getTime() <= now.getTime()) {
+    return deny("invalid_grant", "refresh token expired", ids);
+  }
+
+  const { grant, row } = newGrant(caller.tokenSetId, now);
+  const rotated = await store.rotate({
+    grantId: caller.grantId,
+    next: row,
+    audit: auditRow({ type: "api.refresh", outcome: "success", ...ids }, context),
+    touch: { apiKeyId: caller.apiKeyId, clientAddress: context.clientAddress, at: now },
   });
+
+  return rotated
+    ? { ok: true, grant }
+    : deny("invalid_grant", "refresh token already used by a concurrent request", ids);
 }
 
 async function handleReuse(
-  tokenSetId: string,
-  rotatedAt: Date,
-  ids: DenialIds,
+  store: VerifyStore,
+  caller: CallerRow,
   context: AuditContext,
   now: Date,
-): Promise<Denial> {
-  const elapsedSeconds = (now.getTime() - rotatedAt.getTime()) / 1000;
+): Promise<Outcome> {
+  const ids = callerIds(caller);
+  const elapsedSeconds = (now.getTime() - (caller.rotatedAt?.getTime() ?? 0)) / 1000;
 
   if (elapsedSeconds <= REFRESH_RETRY_GRACE_SECONDS) {
     return deny("invalid_grant", "refresh token already used (retry within grace period)", ids);
   }
 
-  await db.$transaction([
-    db.tokenSet.updateMany({
-      where: { id: tokenSetId, revokedAt: null },
-      data: { revokedAt: now, revokedReason: "refresh_token_reuse" },
-    }),
-    db.auditEvent.create({
-      data: auditRow(
-        {
-          type: "refresh.reuse_detected",
-          outcome: "denied",
-          reason: "invalid_grant",
-          detail: "used refresh token presented again: token family revoked",
-          ...ids,
-        },
-        context,
-      ),
-    }),
-  ]);
+  await store.revokeFamily({
+    tokenSetId: caller.tokenSetId,
+    reason: "refresh_token_reuse",
+    at: now,
+    audit: auditRow(
+      {
+        type: "refresh.reuse_detected",
+        outcome: "denied",
+        reason: "invalid_grant",
+        detail: "used refresh token presented again: token family revoked",
+        ...ids,
+      },
+      context,
+    ),
+  });
 
   return deny("invalid_grant", "refresh token reuse detected: token family revoked", ids);
 }

@@ -12,7 +12,7 @@ import {
   hashSecret,
   secretHint,
 } from "../secrets";
-import { issueGrant } from "../tokens";
+import { newGrant } from "../tokens";
 import { revokeKeyAndTokens, revokeTokenSets } from "./revocation";
 import type { createKeySchema, keySettingsSchema } from "./schemas";
 import { keyViewSelect, toKeyView, type KeyView } from "./views";
@@ -176,7 +176,9 @@ export async function generateTokens(
       },
       select: { id: true },
     });
-    const grant = await issueGrant(tx, set.id, now);
+    const { grant, row } = newGrant(set.id, now);
+
+    await tx.tokenGrant.create({ data: row });
 
     await tx.auditEvent.create({
       data: auditRow(

@@ -27,6 +27,14 @@ export type PortalResult = { status?: number; body: unknown } | Response;
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Cookies ride along on cross-site requests; a mutation is accepted only when the browser says
  * it comes from this origin. Clients that send no Origin (curl, servers) carry no ambient cookie
@@ -41,7 +49,7 @@ function assertSameOrigin(request: Request): void {
   const fetchSite = request.headers.get("sec-fetch-site");
 
   if (origin && origin !== "null") {
-    if (new URL(origin).host !== request.headers.get("host")) {
+    if (originHost(origin) !== request.headers.get("host")) {
       throw new AppError("forbidden", "Cross-site requests are refused.");
     }
 

@@ -1,0 +1,207 @@
+import { randomUUID } from "node:crypto";
+
+import Database from "better-sqlite3";
+
+import type { AuditRecord } from "../audit";
+import { sqliteUrl } from "../db-url";
+import type { GrantRow } from "../tokens";
+import type { AccessGrantRow, CallerRow, KeyRow, UsageTouch, VerifyStore } from "./store";
+
+/** Prisma's SQLite adapter writes DateTime as ISO text with an explicit offset; match it. */
+const toText = (date: Date) => date.toISOString().replace("Z", "+00:00");
+const toDate = (text: string | null) => (text === null ? null : new Date(text));
+
+type RawCaller = Omit<
+  CallerRow,
+  | "tokenSetRevokedAt"
+  | "keyRevokedAt"
+  | "accessExpiresAt"
+  | "refreshExpiresAt"
+  | "rotatedAt"
+  | "enhancedSecurity"
+> & {
+  tokenSetRevokedAt: string | null;
+  keyRevokedAt: string | null;
+  accessExpiresAt: string | null;
+  refreshExpiresAt: string | null;
+  rotatedAt: string | null;
+  enhancedSecurity: number;
+};
+
+type RawKey = Omit<KeyRow, "enhancedSecurity" | "revokedAt"> & {
+  enhancedSecurity: number;
+  revokedAt: string | null;
+};
+
+const CALLER_COLUMNS = `
+  ts.id AS tokenSetId, ts.clientSecretHash, ts.revokedAt AS tokenSetRevokedAt,
+  k.id AS apiKeyId, k.merchantId, k.keyHash, k.ipAllowlist, k.enhancedSecurity,
+  k.revokedAt AS keyRevokedAt,
+  g.id AS grantId, g.accessExpiresAt, g.refreshExpiresAt, g.rotatedAt`;
+
+function toCaller(raw: RawCaller | undefined): CallerRow | null {
+  if (!raw) {
+    return null;
+  }
+
+  return {
+    ...raw,
+    enhancedSecurity: raw.enhancedSecurity === 1,
+    tokenSetRevokedAt: toDate(raw.tokenSetRevokedAt),
+    keyRevokedAt: toDate(raw.keyRevokedAt),
+    accessExpiresAt: toDate(raw.accessExpiresAt),
+    refreshExpiresAt: toDate(raw.refreshExpiresAt),
+    rotatedAt: toDate(raw.rotatedAt),
+  };
+}
+
+export function openSqlite(file = sqliteUrl()): Database.Database {
+  const connection = new Database(file, { timeout: 10_000 });
+
+  // WAL lets readers run beside the one writer; NORMAL skips the fsync per commit, which WAL
+  // makes safe against process crashes (a power cut may lose the last few audit rows).
+  connection.pragma("journal_mode = WAL");
+  connection.pragma("synchronous = NORMAL");
+  connection.pragma("foreign_keys = ON");
+
+  return connection;
+}
+
+export function createSqliteStore(connection = openSqlite()): VerifyStore {
+  const callerByAccess = connection.prepare<[string, string], RawCaller>(`
+    SELECT ${CALLER_COLUMNS}
+    FROM TokenSet ts
+    JOIN ApiKey k ON k.id = ts.apiKeyId
+    LEFT JOIN TokenGrant g ON g.accessTokenHash = ? AND g.tokenSetId = ts.id
+    WHERE ts.clientId = ?`);
+  const callerByRefresh = connection.prepare<[string, string], RawCaller>(`
+    SELECT ${CALLER_COLUMNS}
+    FROM TokenSet ts
+    JOIN ApiKey k ON k.id = ts.apiKeyId
+    LEFT JOIN TokenGrant g ON g.refreshTokenHash = ? AND g.tokenSetId = ts.id
+    WHERE ts.clientId = ?`);
+  const keyByHash = connection.prepare<[string], RawKey>(`
+    SELECT k.id, k.label, k.keyHint, k.webhookFormat, k.ipAllowlist, k.enhancedSecurity,
+      k.revokedAt, m.id AS merchantId, m.name AS merchantName
+    FROM ApiKey k JOIN Merchant m ON m.id = k.merchantId
+    WHERE k.keyHash = ?`);
+  const grantByAccess = connection.prepare<
+    [string],
+    { apiKeyId: string; tokenSetRevokedAt: string | null; accessExpiresAt: string; rotatedAt: string | null }
+  >(`
+    SELECT ts.apiKeyId, ts.revokedAt AS tokenSetRevokedAt, g.accessExpiresAt, g.rotatedAt
+    FROM TokenGrant g JOIN TokenSet ts ON ts.id = g.tokenSetId
+    WHERE g.accessTokenHash = ?`);
+  const insertAudit = connection.prepare(`
+    INSERT INTO AuditEvent (id, createdAt, type, outcome, reason, detail, actorUserId, merchantId,
+      apiKeyId, tokenSetId, requestId, clientAddress, userAgent)
+    VALUES (@id, @createdAt, @type, @outcome, @reason, @detail, @actorUserId, @merchantId,
+      @apiKeyId, @tokenSetId, @requestId, @clientAddress, @userAgent)`);
+  const touchKey = connection.prepare(`UPDATE ApiKey SET lastUsedAt = ? WHERE id = ?`);
+  const touchGrant = connection.prepare(
+    `UPDATE TokenGrant SET lastUsedAt = ?, lastClientAddress = ? WHERE id = ?`,
+  );
+  const claimGrant = connection.prepare(`
+    UPDATE TokenGrant SET rotatedAt = @at, lastUsedAt = @at, lastClientAddress = @address
+    WHERE id = @id AND rotatedAt IS NULL
+      AND EXISTS (SELECT 1 FROM TokenSet ts WHERE ts.id = TokenGrant.tokenSetId AND ts.revokedAt IS NULL)`);
+  const insertGrant = connection.prepare(`
+    INSERT INTO TokenGrant (id, tokenSetId, accessTokenHash, accessExpiresAt, refreshTokenHash,
+      refreshExpiresAt, createdAt)
+    VALUES (@id, @tokenSetId, @accessTokenHash, @accessExpiresAt, @refreshTokenHash,
+      @refreshExpiresAt, @createdAt)`);
+  const revokeSet = connection.prepare(
+    `UPDATE TokenSet SET revokedAt = ?, revokedReason = ? WHERE id = ? AND revokedAt IS NULL`,
+  );
+
+  const writeAudit = (audit: AuditRecord, at: Date) =>
+    insertAudit.run({ ...audit, id: randomUUID(), createdAt: toText(at) });
+  const touch = (usage: UsageTouch) => {
+    touchKey.run(toText(usage.at), usage.apiKeyId);
+
+    if (usage.grantId) {
+      touchGrant.run(toText(usage.at), usage.clientAddress, usage.grantId);
+    }
+  };
+
+  const record = connection.transaction((audit: AuditRecord, usage?: UsageTouch) => {
+    writeAudit(audit, usage?.at ?? new Date());
+
+    if (usage) {
+      touch(usage);
+    }
+  });
+  const rotate = connection.transaction(
+    (grantId: string, next: GrantRow, audit: AuditRecord, usage: UsageTouch) => {
+      const at = toText(usage.at);
+
+      if (claimGrant.run({ id: grantId, at, address: usage.clientAddress }).changes !== 1) {
+        return false;
+      }
+
+      insertGrant.run({
+        id: randomUUID(),
+        tokenSetId: next.tokenSetId,
+        accessTokenHash: next.accessTokenHash,
+        refreshTokenHash: next.refreshTokenHash,
+        accessExpiresAt: toText(next.accessExpiresAt),
+        refreshExpiresAt: toText(next.refreshExpiresAt),
+        createdAt: toText(next.createdAt),
+      });
+      writeAudit(audit, usage.at);
+      touchKey.run(at, usage.apiKeyId);
+
+      return true;
+    },
+  );
+  const revokeFamily = connection.transaction(
+    (tokenSetId: string, reason: string, at: Date, audit: AuditRecord) => {
+      revokeSet.run(toText(at), reason, tokenSetId);
+      writeAudit(audit, at);
+    },
+  );
+
+  return {
+    async findCaller(clientId, token) {
+      const raw =
+        "accessTokenHash" in token
+          ? callerByAccess.get(token.accessTokenHash, clientId)
+          : callerByRefresh.get(token.refreshTokenHash, clientId);
+
+      return toCaller(raw);
+    },
+    async findKey(keyHash) {
+      const raw = keyByHash.get(keyHash);
+
+      return raw
+        ? { ...raw, enhancedSecurity: raw.enhancedSecurity === 1, revokedAt: toDate(raw.revokedAt) }
+        : null;
+    },
+    async findAccessGrant(accessTokenHash): Promise<AccessGrantRow | null> {
+      const raw = grantByAccess.get(accessTokenHash);
+
+      return raw
+        ? {
+            apiKeyId: raw.apiKeyId,
+            tokenSetRevokedAt: toDate(raw.tokenSetRevokedAt),
+            accessExpiresAt: new Date(raw.accessExpiresAt),
+            rotatedAt: toDate(raw.rotatedAt),
+          }
+        : null;
+    },
+    async record(audit, usage) {
+      record(audit, usage);
+    },
+    async rotate(input) {
+      // IMMEDIATE takes the write lock up front, so two processes on one file cannot both read
+      // the grant as unused and then collide on the upgrade to a write.
+      return rotate.immediate(input.grantId, input.next, input.audit, input.touch);
+    },
+    async revokeFamily(input) {
+      revokeFamily.immediate(input.tokenSetId, input.reason, input.at, input.audit);
+    },
+    async close() {
+      connection.close();
+    },
+  };
+}
