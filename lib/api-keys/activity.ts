@@ -77,3 +77,9 @@ export async function getKeyActivity(merchantId: string, keyId: string): Promise
     })),
   };
 }
+
+export async function isOwnKey(merchantId: string, keyId: string): Promise<boolean> {
+  const key = await db.apiKey.findFirst({ where: { id: keyId, merchantId }, select: { id: true } });
+
+  return key !== null;
+}

@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 
 import { KeyActivityView } from "@/components/api-keys/key-activity";
 import { AppShell } from "@/components/app-shell";
+import { isOwnKey } from "@/lib/api-keys/activity";
+import { merchantIdOf } from "@/lib/auth/merchant";
 import { requirePageUser } from "@/lib/auth/page-guard";
 
 export const metadata: Metadata = { title: "Key activity" };
@@ -14,6 +17,10 @@ export default async function KeyActivityPage({ params }: PageProps) {
     ["merchant"],
     `/account-security/api-secret-key/${id}/activity`,
   );
+
+  if (!(await isOwnKey(merchantIdOf(user), id))) {
+    notFound();
+  }
 
   return (
     <AppShell
