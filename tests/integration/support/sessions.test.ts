@@ -1,10 +1,11 @@
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 
 import { describe, expect, it } from "vitest";
 
 import { database } from "../helpers/database";
 import { environment } from "../helpers/environment";
-import { run } from "../helpers/processes";
+import { run, startDetached, stopServer, waitUntilReady } from "../helpers/processes";
 import { signIn } from "../helpers/portal-client";
 
 const root = path.resolve(import.meta.dirname, "../../..");
@@ -63,12 +64,12 @@ describe("operator commands end a user's sessions at once", () => {
     }
   });
 
-  it("sets the session cookie httpOnly and SameSite=Lax, and not Secure over plain http", async () => {
-    const { servers, users } = environment();
-    const csrf = await fetch(`${servers.node}/api/auth/csrf`);
+  async function sessionCookie(baseUrl: string): Promise<string | undefined> {
+    const { users } = environment();
+    const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
     const cookies = csrf.headers.getSetCookie().map((line) => line.split(";")[0]);
-    const response = await fetch(`${servers.node}/api/auth/callback/credentials`, {
+    const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
       method: "POST",
       redirect: "manual",
       headers: {
@@ -77,13 +78,47 @@ describe("operator commands end a user's sessions at once", () => {
       },
       body: new URLSearchParams({ csrfToken, ...users.merchantB, json: "true" }),
     });
-    const session = response.headers
-      .getSetCookie()
-      .find((line) => line.startsWith("next-auth.session-token="));
 
-    expect(session).toBeDefined();
+    return response.headers.getSetCookie().find((line) => /next-auth\.session-token=/.test(line));
+  }
+
+  it("sets the session cookie httpOnly and SameSite=Lax, and not Secure over plain http", async () => {
+    const session = await sessionCookie(environment().servers.node);
+
+    expect(session).toMatch(/^next-auth\.session-token=/);
     expect(session).toMatch(/;\s*HttpOnly/i);
     expect(session).toMatch(/;\s*SameSite=Lax/i);
     expect(session).not.toMatch(/;\s*Secure/i);
   });
+
+  it("sets the session cookie Secure, with a __Secure- name, when the portal URL is https", async () => {
+    const port = 3551;
+    const server = startDetached("https-url", `http://127.0.0.1:${port}`, ["tsx", "server.ts"], {
+      cwd: root,
+      logPath: path.join(root, ".tmp", `it-https-url-${port}.log`),
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: `file:${environment().databasePath}`,
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+        NEXTAUTH_URL: "https://keyward.example",
+        LOG_LEVEL: "warn",
+      },
+    });
+
+    try {
+      await waitUntilReady(server, 90_000);
+
+      const session = await sessionCookie(server.baseUrl);
+
+      expect(session).toMatch(/^__Secure-next-auth\.session-token=/);
+      expect(session).toMatch(/;\s*Secure/i);
+      expect(session).toMatch(/;\s*HttpOnly/i);
+      expect(session).toMatch(/;\s*SameSite=Lax/i);
+    } finally {
+      await stopServer(server);
+    }
+  }, 120_000);
 });
