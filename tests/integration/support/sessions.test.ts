@@ -93,20 +93,25 @@ describe("operator commands end a user's sessions at once", () => {
 
   it("sets the session cookie Secure, with a __Secure- name, when the portal URL is https", async () => {
     const port = 3551;
-    const server = startDetached("https-url", `http://127.0.0.1:${port}`, ["tsx", "server.ts"], {
-      cwd: root,
-      logPath: path.join(root, ".tmp", `it-https-url-${port}.log`),
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        DATABASE_URL: `file:${environment().databasePath}`,
-        PORT: String(port),
-        HOST: "127.0.0.1",
-        NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-        NEXTAUTH_URL: "https://keyward.example",
-        LOG_LEVEL: "warn",
+    const server = startDetached(
+      "https-url",
+      `http://127.0.0.1:${port}`,
+      ["--import", "tsx", "server.ts"],
+      {
+        cwd: root,
+        logPath: path.join(root, ".tmp", `it-https-url-${port}.log`),
+        env: {
+          ...process.env,
+          NODE_ENV: "production",
+          DATABASE_URL: `file:${environment().databasePath}`,
+          PORT: String(port),
+          HOST: "127.0.0.1",
+          NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+          NEXTAUTH_URL: "https://keyward.example",
+          LOG_LEVEL: "warn",
+        },
       },
-    });
+    );
 
     try {
       await waitUntilReady(server, 90_000);
