@@ -12,18 +12,18 @@ export async function signIn(page: Page, account: { email: string; password: str
 }
 
 export const test = base.extend<{ merchantPage: Page; supportPage: Page }>({
-  merchantPage: async ({ page }, use) => {
+  merchantPage: async ({ page }, provide) => {
     await signIn(page, MERCHANT);
     await expect(page).toHaveURL(/\/account-security\/api-secret-key$/);
-    await use(page);
+    await provide(page);
   },
-  supportPage: async ({ browser }, use) => {
+  supportPage: async ({ browser }, provide) => {
     const context = await browser.newContext();
     const page = await context.newPage();
 
     await signIn(page, SUPPORT);
     await expect(page).toHaveURL(/\/support$/);
-    await use(page);
+    await provide(page);
     await context.close();
   },
 });
