@@ -12,8 +12,12 @@ export default defineConfig([
     },
   },
   {
-    files: ["scripts/**", "e2e/**", "tests/**", "bench/**"],
+    files: ["scripts/**", "e2e/**", "tests/**"],
     rules: { "no-console": "off" },
+  },
+  {
+    files: ["e2e/**"],
+    rules: { "react-hooks/rules-of-hooks": "off" },
   },
   globalIgnores([".next/**", "lib/generated/**", "node_modules/**", ".tmp/**", "next-env.d.ts"]),
 ]);

@@ -37,7 +37,7 @@ export default defineConfig({
   webServer: {
     command: "bash scripts/e2e-server.sh",
     url: `${baseURL}/sign-in`,
-    env: { PORT: String(port), HOST: "127.0.0.1" },
+    env: { PORT: String(port), HOST: "127.0.0.1", NEXTAUTH_URL: baseURL },
     reuseExistingServer: false,
     timeout: 120_000,
   },

@@ -10,14 +10,17 @@ nextEnv.loadEnvConfig(process.cwd(), dev);
 process.env.KEYWARD_PEER_PROOF = randomBytes(32).toString("hex");
 
 async function main() {
-  const { env } = await import("./lib/env");
+  const { authSecret, env } = await import("./lib/env");
   const { logger } = await import("./lib/logger");
   const { serveNodePublicApi } = await import("./lib/http/node-public-api");
   const { stampPeer } = await import("./lib/http/peer");
   const { isPublicApiPath } = await import("./lib/public-api");
   const { prepareDatabase } = await import("./lib/db-prepare");
+  const { failureLimiter, rateLimitStore } = await import("./lib/rate-limit");
 
   const settings = env();
+
+  authSecret();
   const port = Number(process.env.PORT ?? 3000);
   const hostname = process.env.HOST ?? "0.0.0.0";
   // "node" answers the public API paths here, without Next's router; "next" sends them through
@@ -25,6 +28,7 @@ async function main() {
   const publicApiTransport = process.env.KEYWARD_PUBLIC_API_TRANSPORT === "next" ? "next" : "node";
 
   await prepareDatabase();
+  await failureLimiter();
 
   const app = next({ dev, dir: process.cwd(), port, hostname });
   const handle = app.getRequestHandler();
@@ -54,7 +58,12 @@ async function main() {
 
   server.listen(port, hostname, () => {
     logger.info(
-      { port, mode: dev ? "development" : settings.NODE_ENV, publicApiTransport },
+      {
+        port,
+        mode: dev ? "development" : settings.NODE_ENV,
+        publicApiTransport,
+        rateLimitStore: rateLimitStore(),
+      },
       `Keyward listening on http://localhost:${port}`,
     );
   });

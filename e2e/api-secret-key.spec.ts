@@ -65,9 +65,14 @@ test("a merchant walks through the six steps and the integrator's calls succeed"
     await toggle.click();
     await page.getByRole("dialog", { name: "Turn on Enhance Security?" }).getByRole("button", { name: "Turn on" }).click();
     await expect(toggle).toHaveAttribute("aria-checked", "true");
-    const [red = 0, green = 0, blue = 0] = await backgroundRgb(page, toggle);
-    expect(green, `switch background rgb(${red}, ${green}, ${blue})`).toBeGreaterThan(red + 40);
-    expect(green).toBeGreaterThan(blue + 40);
+    // The switch animates its colour: wait for it to settle on green.
+    await expect
+      .poll(async () => {
+        const [red = 0, green = 0, blue = 0] = await backgroundRgb(page, toggle);
+
+        return green > red + 40 && green > blue + 40;
+      })
+      .toBe(true);
   });
 
   await test.step("5. the integrator authorizes with the values the dialogs showed", async () => {

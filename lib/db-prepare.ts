@@ -1,6 +1,12 @@
-import { db } from "./db";
+import { verifyStore } from "./api-access/store";
 
-/** WAL lets the portal and the public API read while one of them writes. */
+/** Opens the database at start, so a missing or unmigrated one stops the server with a reason. */
 export async function prepareDatabase(): Promise<void> {
-  await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  try {
+    await verifyStore();
+  } catch (error) {
+    throw new Error(
+      `The database is not ready (${(error as Error).message}). Run: npm run db:migrate`,
+    );
+  }
 }

@@ -21,10 +21,19 @@ const envSchema = z.object({
   RATE_LIMIT_WINDOW_SECONDS: positiveInt.default(60),
   // Audit rows older than this are deleted only by `npm run audit:prune`, never by the server.
   AUDIT_RETENTION_DAYS: positiveInt.max(36_500).default(400),
+  // PostgreSQL only: connections per instance, a per-statement time limit, and TLS.
+  DATABASE_POOL_MAX: positiveInt.max(1000).default(10),
+  DATABASE_STATEMENT_TIMEOUT_MS: positiveInt.default(5000),
+  DATABASE_SSL: z.enum(["disable", "require", "verify-full"]).default("disable"),
+  DATABASE_SSL_CA: z.string().optional(),
+  // Where failed-attempt counters live: "memory" suits one instance; several instances share
+  // "postgres" (the default on PostgreSQL) or "redis" (with REDIS_URL).
+  RATE_LIMIT_STORE: z.enum(["memory", "postgres", "redis"]).optional(),
+  REDIS_URL: z.string().default("redis://127.0.0.1:6379"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
-export type Env = z.infer<typeof envSchema> & { authSecret: string };
+export type Env = z.infer<typeof envSchema>;
 
 let cached: Env | undefined;
 
@@ -44,12 +53,21 @@ export function env(): Env {
     throw new Error(`Invalid environment:\n  ${problems.join("\n  ")}`);
   }
 
-  cached = { ...parsed.data, authSecret: resolveAuthSecret(parsed.data) };
+  cached = parsed.data;
 
   return cached;
 }
 
-function resolveAuthSecret(values: z.infer<typeof envSchema>): string {
+let secret: string | undefined;
+
+/** The session-signing secret: required in production, generated and kept locally otherwise. */
+export function authSecret(): string {
+  secret ??= resolveAuthSecret(env());
+
+  return secret;
+}
+
+function resolveAuthSecret(values: Env): string {
   if (values.NEXTAUTH_SECRET) {
     return values.NEXTAUTH_SECRET;
   }

@@ -1,17 +1,23 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 
-/** Writes .env with a fresh NEXTAUTH_SECRET once, so a production start has its secret. */
+/** Writes what a local production start needs into .env once: a fresh secret and the URL. */
 const file = ".env";
-const current = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
+let content = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
+const additions: string[] = [];
 
-if (/^NEXTAUTH_SECRET=/m.test(current)) {
-  console.log(".env has a NEXTAUTH_SECRET already.");
+if (!/^NEXTAUTH_SECRET=/m.test(content)) {
+  additions.push(`NEXTAUTH_SECRET=${randomBytes(32).toString("base64url")}`);
+}
+
+if (!/^NEXTAUTH_URL=/m.test(content)) {
+  additions.push(`NEXTAUTH_URL=http://localhost:${process.env.PORT ?? 3000}`);
+}
+
+if (additions.length === 0) {
+  console.log(".env has NEXTAUTH_SECRET and NEXTAUTH_URL already.");
 } else {
-  const line = `NEXTAUTH_SECRET=${randomBytes(32).toString("base64url")}\n`;
-
-  fs.writeFileSync(file, current + (current && !current.endsWith("\n") ? "\n" : "") + line, {
-    mode: 0o600,
-  });
-  console.log("Wrote a new NEXTAUTH_SECRET to .env.");
+  content += (content && !content.endsWith("\n") ? "\n" : "") + `${additions.join("\n")}\n`;
+  fs.writeFileSync(file, content, { mode: 0o600 });
+  console.log(`Wrote ${additions.map((line) => line.split("=")[0]).join(" and ")} to .env.`);
 }

@@ -34,11 +34,11 @@ export const keyViewSelect = {
   enhancedSecurity: true,
   revokedAt: true,
   tokenSets: {
-    where: { revokedAt: null },
     orderBy: { createdAt: "desc" },
     take: 1,
     select: {
       clientId: true,
+      revokedAt: true,
       grants: {
         where: { rotatedAt: null },
         orderBy: { createdAt: "desc" },
@@ -62,6 +62,7 @@ type KeyRow = {
   revokedAt: Date | null;
   tokenSets: {
     clientId: string;
+    revokedAt: Date | null;
     grants: { accessExpiresAt: Date; refreshExpiresAt: Date }[];
   }[];
 };
@@ -69,17 +70,14 @@ type KeyRow = {
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
 function tokenState(row: KeyRow, now: Date): TokenState {
-  const grant = row.tokenSets[0]?.grants[0];
+  const set = row.tokenSets[0];
+  const grant = set?.grants[0];
 
-  if (row.revokedAt) {
-    return "revoked";
+  if (!set) {
+    return row.revokedAt ? "revoked" : "none";
   }
 
-  if (!row.tokenSets[0]) {
-    return "none";
-  }
-
-  if (!grant || grant.refreshExpiresAt <= now) {
+  if (row.revokedAt || set.revokedAt || !grant || grant.refreshExpiresAt <= now) {
     return "revoked";
   }
 

@@ -4,7 +4,7 @@ import { z } from "zod";
 
 import { auditRow } from "../audit";
 import { db } from "../db";
-import { env } from "../env";
+import { authSecret } from "../env";
 import { headerReader, requestClientAddress, type HeaderReader } from "../http/request-client";
 import { verifyPasswordOrDummy } from "./password";
 import type { Role } from "./roles";
@@ -61,7 +61,7 @@ async function signIn(raw: unknown, header: HeaderReader) {
 
 export function authOptions(): NextAuthOptions {
   return {
-    secret: env().authSecret,
+    secret: authSecret(),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/sign-in" },
     providers: [
