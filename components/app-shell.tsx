@@ -14,7 +14,16 @@ const NAV: Record<ShellUser["role"], NavSection[]> = {
       links: [{ href: "/account-security/api-secret-key", label: "API Secret Key" }],
     },
   ],
-  support: [{ title: "Support", links: [{ href: "/support", label: "Overview" }] }],
+  support: [
+    {
+      title: "Support",
+      links: [
+        { href: "/support", label: "Merchants" },
+        { href: "/support/audit", label: "Audit log" },
+        { href: "/support/explain", label: "Explain a rejection" },
+      ],
+    },
+  ],
 };
 
 type AppShellProps = {

@@ -1,8 +1,9 @@
 import { expect, test as base, type Locator, type Page } from "@playwright/test";
 
 export const MERCHANT = { email: "merchant@keyward.test", password: "keyward-merchant-demo" };
+export const SUPPORT = { email: "support@keyward.test", password: "keyward-support-demo" };
 
-async function signIn(page: Page, account: { email: string; password: string }) {
+export async function signIn(page: Page, account: { email: string; password: string }) {
   await page.goto("/");
   await expect(page).toHaveURL(/\/sign-in/);
   await page.getByLabel("Email").fill(account.email);
@@ -10,11 +11,20 @@ async function signIn(page: Page, account: { email: string; password: string }) 
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-export const test = base.extend<{ merchantPage: Page }>({
-  merchantPage: async ({ page }, use) => {
+export const test = base.extend<{ merchantPage: Page; supportPage: Page }>({
+  merchantPage: async ({ page }, provide) => {
     await signIn(page, MERCHANT);
     await expect(page).toHaveURL(/\/account-security\/api-secret-key$/);
-    await use(page);
+    await provide(page);
+  },
+  supportPage: async ({ browser }, provide) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+
+    await signIn(page, SUPPORT);
+    await expect(page).toHaveURL(/\/support$/);
+    await provide(page);
+    await context.close();
   },
 });
 

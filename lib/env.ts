@@ -19,6 +19,8 @@ const envSchema = z.object({
   // Failed public-API attempts allowed per client address within the window, then 429.
   RATE_LIMIT_FAILURES: positiveInt.default(30),
   RATE_LIMIT_WINDOW_SECONDS: positiveInt.default(60),
+  // Audit rows older than this are deleted only by `npm run audit:prune`, never by the server.
+  AUDIT_RETENTION_DAYS: positiveInt.max(36_500).default(400),
   // PostgreSQL only: connections per instance, a per-statement time limit, and TLS.
   DATABASE_POOL_MAX: positiveInt.max(1000).default(10),
   DATABASE_STATEMENT_TIMEOUT_MS: positiveInt.default(5000),
@@ -44,7 +46,9 @@ export function env(): Env {
   const parsed = envSchema.safeParse(process.env);
 
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join(".")}: ${issue.message}`,
+    );
 
     throw new Error(`Invalid environment:\n  ${problems.join("\n  ")}`);
   }

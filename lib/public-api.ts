@@ -3,6 +3,7 @@ import { readAccount } from "./api-access/account";
 import { authorizeCall } from "./api-access/authorize";
 import { DENIAL_DESCRIPTIONS, type Denial } from "./api-access/denial";
 import { refreshTokens } from "./api-access/refresh";
+import { recordRejectedCall } from "./api-access/rejected-call";
 import { authorizeBodySchema, refreshBodySchema } from "./api-access/schemas";
 import type { AuditContext } from "./audit";
 import { resolveClientAddress } from "./client-address";
@@ -135,6 +136,7 @@ export async function handlePublicApi(request: PublicApiRequest): Promise<Public
       response = fail(new AppError("rate_limited", "Too many failed attempts."), request);
       response.headers["retry-after"] = String(retryAfter);
       reason = "rate_limited";
+      await recordRejectedCall(request.path, reason, context);
     } else {
       const outcome = await endpoint.run(request, context);
 
@@ -153,6 +155,7 @@ export async function handlePublicApi(request: PublicApiRequest): Promise<Public
       logger.error({ err: cause, requestId: request.requestId }, "public api failure");
     } else if (error.status < 500) {
       await recordFailure(context.clientAddress).catch(() => undefined);
+      await recordRejectedCall(request.path, error.code, context);
     }
 
     reason = error.code;

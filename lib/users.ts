@@ -5,11 +5,17 @@ import { ROLES } from "./auth/roles";
 import { db } from "./db";
 import { AppError } from "./errors";
 
+const emailSchema = z.string().trim().toLowerCase().email("email must be a valid address");
+
+const passwordSchema = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `password needs ${MIN_PASSWORD_LENGTH}+ characters`);
+
 export const newUserSchema = z
   .object({
-    email: z.string().trim().toLowerCase().email("email must be a valid address"),
+    email: emailSchema,
     name: z.string().trim().min(1).max(100),
-    password: z.string().min(MIN_PASSWORD_LENGTH, `password needs ${MIN_PASSWORD_LENGTH}+ characters`),
+    password: passwordSchema,
     role: z.enum(ROLES),
     merchantName: z.string().trim().min(1).max(100).optional(),
   })
@@ -48,4 +54,32 @@ export async function createUser(input: NewUser) {
       select: { id: true, email: true, role: true, merchantId: true },
     });
   });
+}
+
+/**
+ * Sessions are JWTs the server cannot recall; every request compares the token's sessionVersion
+ * with the user's, so bumping it here ends all of that user's sessions on their next request.
+ */
+async function updateUserEndingSessions(
+  email: string,
+  data: { disabled?: true; passwordHash?: string },
+) {
+  const result = await db.user.updateMany({
+    where: { email: emailSchema.parse(email) },
+    data: { ...data, sessionVersion: { increment: 1 } },
+  });
+
+  if (result.count !== 1) {
+    throw new AppError("not_found", `No user with email ${email}.`);
+  }
+}
+
+export async function disableUser(email: string): Promise<void> {
+  await updateUserEndingSessions(email, { disabled: true });
+}
+
+export async function changePassword(email: string, password: string): Promise<void> {
+  const parsed = passwordSchema.parse(password);
+
+  await updateUserEndingSessions(email, { passwordHash: await hashPassword(parsed) });
 }

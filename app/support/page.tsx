@@ -1,28 +1,23 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 
 import { AppShell } from "@/components/app-shell";
-import { getSessionUser } from "@/lib/auth/session";
+import { MerchantSearch } from "@/components/support/merchant-search";
+import { requirePageUser } from "@/lib/auth/page-guard";
 
-export const metadata: Metadata = { title: "Support" };
+export const metadata: Metadata = { title: "Merchants" };
 
 export default async function SupportPage() {
-  const user = await getSessionUser();
-
-  if (!user) {
-    redirect("/sign-in?callbackUrl=/support");
-  }
-  if (user.role !== "support") {
-    redirect("/");
-  }
+  const user = await requirePageUser(["support"], "/support");
 
   return (
-    <AppShell user={user} currentPath="/support" breadcrumb={["Support"]}>
-      <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Support</h1>
-      <div className="mt-6 max-w-2xl rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
-        <p className="text-sm text-slate-700">
-          Support screens (merchant list, token audit) are coming.
-        </p>
+    <AppShell user={user} currentPath="/support" breadcrumb={["Support", "Merchants"]}>
+      <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Merchants</h1>
+      <p className="mt-2 max-w-3xl text-sm text-slate-600">
+        Find a merchant to see its keys and token families. Support sees metadata only: no secret or
+        token is ever shown here.
+      </p>
+      <div className="mt-6">
+        <MerchantSearch />
       </div>
     </AppShell>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import type { MouseEvent } from "react";
 
 import { Badge } from "@/components/ui/badge";
@@ -37,9 +38,21 @@ export function KeyBadges({ apiKey }: { apiKey: KeyView }) {
 
 type KeyActionsProps = { apiKey: KeyView; busy: boolean; onIntent: OnKeyIntent };
 
+function ActivityLink({ apiKey }: { apiKey: KeyView }) {
+  return (
+    <Link
+      href={`/account-security/api-secret-key/${apiKey.id}/activity`}
+      aria-label={`Activity of ${displayLabel(apiKey)}`}
+      className="inline-flex h-8 items-center rounded-md px-2 text-sm font-medium text-indigo-700 hover:underline"
+    >
+      Activity
+    </Link>
+  );
+}
+
 export function KeyActions({ apiKey, busy, onIntent }: KeyActionsProps) {
   if (apiKey.revoked_at) {
-    return null;
+    return <ActivityLink apiKey={apiKey} />;
   }
 
   const fire = (intent: KeyIntent) => (event: MouseEvent<HTMLButtonElement>) =>
@@ -68,6 +81,7 @@ export function KeyActions({ apiKey, busy, onIntent }: KeyActionsProps) {
       >
         Revoke
       </Button>
+      <ActivityLink apiKey={apiKey} />
     </div>
   );
 }

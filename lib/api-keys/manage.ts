@@ -6,8 +6,15 @@ import { databaseProvider } from "../db-url";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { validateAllowlist } from "../ip-allowlist";
-import { generateApiKey, generateClientId, generateToken, hashSecret, secretHint } from "../secrets";
+import {
+  generateApiKey,
+  generateClientId,
+  generateToken,
+  hashSecret,
+  secretHint,
+} from "../secrets";
 import { newGrant } from "../tokens";
+import { revokeKeyAndTokens, revokeTokenSets } from "./revocation";
 import type { createKeySchema, keySettingsSchema } from "./schemas";
 import { keyViewSelect, toKeyView, type KeyView } from "./views";
 
@@ -71,7 +78,9 @@ async function findLiveKey(tx: Prisma.TransactionClient, scope: MerchantScope, k
 }
 
 async function readView(tx: Prisma.TransactionClient, keyId: string): Promise<KeyView> {
-  return toKeyView(await tx.apiKey.findUniqueOrThrow({ where: { id: keyId }, select: keyViewSelect }));
+  return toKeyView(
+    await tx.apiKey.findUniqueOrThrow({ where: { id: keyId }, select: keyViewSelect }),
+  );
 }
 
 export async function createKey(
@@ -94,7 +103,12 @@ export async function createKey(
 
     await tx.auditEvent.create({
       data: auditRow(
-        { type: "key.created", outcome: "success", merchantId: scope.merchantId, apiKeyId: created.id },
+        {
+          type: "key.created",
+          outcome: "success",
+          merchantId: scope.merchantId,
+          apiKeyId: created.id,
+        },
         scope.audit,
       ),
     });
@@ -161,12 +175,20 @@ export async function generateTokens(
       throw new AppError("conflict", "Save the key's settings before generating tokens.");
     }
 
-    const replaced = await tx.tokenSet.updateMany({
-      where: { apiKeyId: keyId, revokedAt: null },
-      data: { revokedAt: now, revokedReason: "replaced" },
+    const replaced = await revokeTokenSets(tx, {
+      apiKeyId: keyId,
+      merchantId: scope.merchantId,
+      cause: "replaced",
+      audit: scope.audit,
+      now,
     });
     const set = await tx.tokenSet.create({
-      data: { apiKeyId: keyId, clientId, clientSecretHash: hashSecret(clientSecret), createdAt: now },
+      data: {
+        apiKeyId: keyId,
+        clientId,
+        clientSecretHash: hashSecret(clientSecret),
+        createdAt: now,
+      },
       select: { id: true },
     });
     const { grant, row } = newGrant(set.id, now);
@@ -176,9 +198,9 @@ export async function generateTokens(
     await tx.auditEvent.create({
       data: auditRow(
         {
-          type: "tokens.generated",
+          type: replaced > 0 ? "tokens.regenerated" : "tokens.generated",
           outcome: "success",
-          detail: replaced.count > 0 ? "replaced the previous token set" : "first token set",
+          detail: replaced > 0 ? "replaced the previous token set" : "first token set",
           merchantId: scope.merchantId,
           apiKeyId: keyId,
           tokenSetId: set.id,
@@ -216,7 +238,10 @@ export async function setEnhancedSecurity(
       });
 
       if (!liveSet) {
-        throw new AppError("conflict", "Generate tokens for this key before turning on Enhance Security.");
+        throw new AppError(
+          "conflict",
+          "Generate tokens for this key before turning on Enhance Security.",
+        );
       }
     }
 
@@ -237,7 +262,6 @@ export async function setEnhancedSecurity(
   });
 }
 
-/** Revocation is immediate and takes the key's token sets with it. */
 export async function revokeKey(scope: MerchantScope, keyId: string): Promise<KeyView> {
   const now = new Date();
 
@@ -245,16 +269,12 @@ export async function revokeKey(scope: MerchantScope, keyId: string): Promise<Ke
     const key = await findOwnKey(tx, scope, keyId);
 
     if (!key.revokedAt) {
-      await tx.apiKey.update({ where: { id: keyId }, data: { revokedAt: now } });
-      await tx.tokenSet.updateMany({
-        where: { apiKeyId: keyId, revokedAt: null },
-        data: { revokedAt: now, revokedReason: "key_revoked" },
-      });
-      await tx.auditEvent.create({
-        data: auditRow(
-          { type: "key.revoked", outcome: "success", merchantId: scope.merchantId, apiKeyId: keyId },
-          scope.audit,
-        ),
+      await revokeKeyAndTokens(tx, {
+        apiKeyId: keyId,
+        merchantId: scope.merchantId,
+        audit: scope.audit,
+        now,
+        entry: { type: "key.revoked" },
       });
     }
 

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { auditRow } from "../audit";
 import { db } from "../db";
 import { authSecret } from "../env";
+import { headerReader, requestClientAddress, type HeaderReader } from "../http/request-client";
 import { verifyPasswordOrDummy } from "./password";
 import type { Role } from "./roles";
 
@@ -15,7 +16,7 @@ const credentialsSchema = z.object({
 
 const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
-async function signIn(raw: unknown, userAgent: string | null) {
+async function signIn(raw: unknown, header: HeaderReader) {
   const parsed = credentialsSchema.safeParse(raw);
 
   if (!parsed.success) {
@@ -35,7 +36,12 @@ async function signIn(raw: unknown, userAgent: string | null) {
         detail: user?.disabled ? "user disabled" : null,
         merchantId: user?.merchantId,
       },
-      { requestId: crypto.randomUUID(), clientAddress: null, userAgent, actorUserId: user?.id },
+      {
+        requestId: crypto.randomUUID(),
+        clientAddress: requestClientAddress(header),
+        userAgent: header("user-agent"),
+        actorUserId: user?.id,
+      },
     ),
   });
 
@@ -65,8 +71,7 @@ export function authOptions(): NextAuthOptions {
           email: { label: "Email", type: "email" },
           password: { label: "Password", type: "password" },
         },
-        authorize: (credentials, request) =>
-          signIn(credentials, (request?.headers?.["user-agent"] as string | undefined) ?? null),
+        authorize: (credentials, request) => signIn(credentials, headerReader(request?.headers)),
       }),
     ],
     callbacks: {

@@ -5,12 +5,11 @@ import type { z } from "zod";
 import type { AuditContext } from "../audit";
 import { requireUser } from "../auth/session";
 import type { Role, SessionUser } from "../auth/roles";
-import { resolveClientAddress } from "../client-address";
-import { trustedProxies } from "../env";
 import { AppError, errorBody, toAppError } from "../errors";
 import { logger } from "../logger";
 import { parseJsonBody } from "./json-body";
-import { peerFromHeaders } from "./peer";
+import { parseQuery } from "./query";
+import { requestClientAddress } from "./request-client";
 
 type RouteContext<P> = { params: Promise<P> };
 
@@ -20,7 +19,11 @@ export type PortalRequest<P> = {
   user: SessionUser;
   audit: AuditContext;
   readBody: <T extends z.ZodType>(schema: T) => Promise<z.infer<T>>;
+  readQuery: <T extends z.ZodType>(schema: T) => z.infer<T>;
 };
+
+/** A JSON body, or a ready Response for what JSON cannot carry (a streamed CSV export). */
+export type PortalResult = { status?: number; body: unknown } | Response;
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -61,7 +64,7 @@ function assertSameOrigin(request: Request): void {
 /** Wraps a portal route handler: identity and role first, one error envelope, one log line. */
 export function portalRoute<P = Record<string, never>>(
   roles: readonly Role[],
-  handler: (input: PortalRequest<P>) => Promise<{ status?: number; body: unknown }>,
+  handler: (input: PortalRequest<P>) => Promise<PortalResult>,
 ) {
   return async (request: Request, context: RouteContext<P>): Promise<Response> => {
     const requestId = randomUUID();
@@ -82,14 +85,18 @@ export function portalRoute<P = Record<string, never>>(
           requestId,
           actorUserId: user.id,
           userAgent: header("user-agent"),
-          clientAddress: resolveClientAddress({
-            peerAddress: peerFromHeaders(header),
-            forwardedFor: header("x-forwarded-for"),
-            trustedProxies: trustedProxies(),
-          }),
+          clientAddress: requestClientAddress(header),
         },
         readBody: async (schema) => parseJsonBody(await request.text(), schema),
+        readQuery: (schema) => parseQuery(request.url, schema),
       });
+
+      if (result instanceof Response) {
+        status = result.status;
+        result.headers.set("x-request-id", requestId);
+
+        return result;
+      }
 
       status = result.status ?? 200;
 

@@ -1,23 +1,15 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 
 import { ApiKeysPanel } from "@/components/api-keys/api-keys-panel";
 import { AppShell } from "@/components/app-shell";
-import { getSessionUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/auth/page-guard";
 
 const PATH = "/account-security/api-secret-key";
 
 export const metadata: Metadata = { title: "API Secret Key" };
 
 export default async function ApiSecretKeyPage() {
-  const user = await getSessionUser();
-
-  if (!user) {
-    redirect(`/sign-in?callbackUrl=${PATH}`);
-  }
-  if (user.role === "support") {
-    redirect("/support");
-  }
+  const user = await requirePageUser(["merchant"], PATH);
 
   return (
     <AppShell user={user} currentPath={PATH} breadcrumb={["Account Security", "API Secret Key"]}>

@@ -1,0 +1,11 @@
+import { portalRoute } from "@/lib/http/portal-route";
+import { revokeReasonSchema, supportRevokeTokenSet } from "@/lib/support/revoke";
+
+export const POST = portalRoute<{ id: string }>(
+  ["support"],
+  async ({ params, audit, readBody }) => {
+    const { reason } = await readBody(revokeReasonSchema);
+
+    return { body: await supportRevokeTokenSet(params.id, reason, audit) };
+  },
+);

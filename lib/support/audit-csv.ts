@@ -1,0 +1,97 @@
+import { stringify } from "csv-stringify/sync";
+
+import { findAuditPage, type AuditEventView, type AuditFilter } from "./audit-log";
+
+const BATCH_SIZE = 500;
+
+const COLUMNS = [
+  "time",
+  "type",
+  "outcome",
+  "reason",
+  "detail",
+  "actor",
+  "merchant_id",
+  "merchant",
+  "api_key_id",
+  "api_key_label",
+  "api_key_hint",
+  "token_set_id",
+  "request_id",
+  "client_address",
+  "user_agent",
+];
+
+/**
+ * Labels, reasons and user agents are typed by merchants and callers. A spreadsheet runs a cell
+ * that starts with = + - @ as a formula, so such cells get a leading apostrophe.
+ */
+export function neutralizeFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+function actorText(event: AuditEventView): string {
+  if (event.actor?.kind === "user") {
+    return event.actor.email ?? event.actor.id;
+  }
+
+  return event.actor?.kind === "api_key" ? "api key" : "";
+}
+
+export function toCsvRecord(event: AuditEventView): string[] {
+  return [
+    event.created_at,
+    event.type,
+    event.outcome,
+    event.reason ?? "",
+    event.detail ?? "",
+    actorText(event),
+    event.merchant?.id ?? "",
+    event.merchant?.name ?? "",
+    event.api_key?.id ?? "",
+    event.api_key?.label ?? "",
+    event.api_key?.hint ?? "",
+    event.token_set_id ?? "",
+    event.request_id ?? "",
+    event.client_address ?? "",
+    event.user_agent ?? "",
+  ].map(neutralizeFormula);
+}
+
+/**
+ * Pulls one page of rows from the database each time the client is ready for more, so an
+ * export of any size holds one batch in memory at a time.
+ */
+export function auditCsvStream(filter: AuditFilter): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let cursor: string | undefined;
+  let isHeaderSent = false;
+
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        if (!isHeaderSent) {
+          isHeaderSent = true;
+          controller.enqueue(encoder.encode(stringify([COLUMNS])));
+
+          return;
+        }
+
+        const page = await findAuditPage(filter, { cursor, limit: BATCH_SIZE });
+
+        if (page.events.length > 0) {
+          controller.enqueue(encoder.encode(stringify(page.events.map(toCsvRecord))));
+        }
+
+        if (!page.next_cursor) {
+          controller.close();
+
+          return;
+        }
+
+        cursor = page.next_cursor;
+      },
+    },
+    { highWaterMark: 1 },
+  );
+}

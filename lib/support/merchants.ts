@@ -1,0 +1,134 @@
+import { z } from "zod";
+
+import { db } from "../db";
+import { AppError } from "../errors";
+import type { Prisma } from "../generated/prisma/client";
+import type { WebhookFormat } from "../webhook-format";
+import { tokenSetSelect, toTokenSetView, type TokenSetView } from "./token-sets";
+
+export const merchantSearchSchema = z.object({ q: z.string().trim().max(100).optional() });
+
+const LIST_LIMIT = 100;
+
+export type MerchantSummary = {
+  id: string;
+  name: string;
+  created_at: string;
+  user_emails: string[];
+  key_count: number;
+  live_key_count: number;
+};
+
+/** Matches a merchant by name, by id, or by one of its users' email addresses. */
+export async function listMerchants(query?: string): Promise<MerchantSummary[]> {
+  const where: Prisma.MerchantWhereInput = query
+    ? {
+        OR: [
+          { name: { contains: query } },
+          { id: query },
+          { users: { some: { email: { contains: query.toLowerCase() } } } },
+        ],
+      }
+    : {};
+  const merchants = await db.merchant.findMany({
+    where,
+    orderBy: { name: "asc" },
+    take: LIST_LIMIT,
+    select: {
+      id: true,
+      name: true,
+      createdAt: true,
+      users: { select: { email: true }, orderBy: { email: "asc" } },
+      apiKeys: { select: { revokedAt: true } },
+    },
+  });
+
+  return merchants.map((merchant) => ({
+    id: merchant.id,
+    name: merchant.name,
+    created_at: merchant.createdAt.toISOString(),
+    user_emails: merchant.users.map((user) => user.email),
+    key_count: merchant.apiKeys.length,
+    live_key_count: merchant.apiKeys.filter((key) => key.revokedAt === null).length,
+  }));
+}
+
+export type SupportKeyView = {
+  id: string;
+  label: string;
+  key_hint: string;
+  state: "active" | "revoked";
+  created_at: string;
+  last_used_at: string | null;
+  ip_allowlist: string[];
+  webhook_format: WebhookFormat;
+  settings_saved_at: string | null;
+  enhanced_security: boolean;
+  revoked_at: string | null;
+  token_sets: TokenSetView[];
+};
+
+export type MerchantDetail = {
+  merchant: { id: string; name: string; created_at: string; user_emails: string[] };
+  keys: SupportKeyView[];
+};
+
+const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+/** Keys and token families as metadata: hints and times, never a hash or a secret. */
+export async function getMerchantDetail(merchantId: string): Promise<MerchantDetail> {
+  const merchant = await db.merchant.findUnique({
+    where: { id: merchantId },
+    select: {
+      id: true,
+      name: true,
+      createdAt: true,
+      users: { select: { email: true }, orderBy: { email: "asc" } },
+      apiKeys: {
+        orderBy: { createdAt: "desc" },
+        select: {
+          id: true,
+          label: true,
+          keyHint: true,
+          createdAt: true,
+          lastUsedAt: true,
+          ipAllowlist: true,
+          webhookFormat: true,
+          settingsSavedAt: true,
+          enhancedSecurity: true,
+          revokedAt: true,
+          tokenSets: { orderBy: { createdAt: "desc" }, select: tokenSetSelect },
+        },
+      },
+    },
+  });
+
+  if (!merchant) {
+    throw new AppError("not_found", "No such merchant.");
+  }
+
+  const now = new Date();
+
+  return {
+    merchant: {
+      id: merchant.id,
+      name: merchant.name,
+      created_at: merchant.createdAt.toISOString(),
+      user_emails: merchant.users.map((user) => user.email),
+    },
+    keys: merchant.apiKeys.map((key) => ({
+      id: key.id,
+      label: key.label,
+      key_hint: key.keyHint,
+      state: key.revokedAt ? "revoked" : "active",
+      created_at: key.createdAt.toISOString(),
+      last_used_at: iso(key.lastUsedAt),
+      ip_allowlist: JSON.parse(key.ipAllowlist) as string[],
+      webhook_format: key.webhookFormat as WebhookFormat,
+      settings_saved_at: iso(key.settingsSavedAt),
+      enhanced_security: key.enhancedSecurity,
+      revoked_at: iso(key.revokedAt),
+      token_sets: key.tokenSets.map((set) => toTokenSetView(set, now)),
+    })),
+  };
+}

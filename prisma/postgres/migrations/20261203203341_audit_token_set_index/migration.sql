@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "AuditEvent_tokenSetId_createdAt_idx" ON "AuditEvent"("tokenSetId", "createdAt");
+
