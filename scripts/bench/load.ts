@@ -63,7 +63,8 @@ export async function measureThroughput(
   const cpuBefore = cpuSeconds(server.pid);
   const script = path.resolve("scripts", "bench", "wrk-replay.lua");
   const output = await runPinned("wrk", [
-    ...["-t1", `-c${CONNECTIONS}`, `-d${seconds}s`, "-s", script, server.baseUrl, "--", file],
+    ...["-t1", `-c${CONNECTIONS}`, `-d${seconds}s`, "--timeout", "10s", "-s", script],
+    ...[server.baseUrl, "--", file],
   ]);
   const cpuUsed = cpuSeconds(server.pid) - cpuBefore;
   const line = output.split("\n").find((each) => each.startsWith("BENCH_RESULT "));

@@ -60,6 +60,7 @@ export function renderReport(
   problems: string[],
   startedAt: Date,
   totalSeconds: number,
+  loadAverages: { before: number[]; after: number[] },
 ): string {
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
   const endpointRps = (scale: ScaleResult) => median(scale.rounds.map((r) => r.valid.E.rps));
@@ -77,7 +78,9 @@ export function renderReport(
     "",
     `${os.availableParallelism()} × ${cpu}, ${fixed(os.totalmem() / 2 ** 30, 1)} GiB, ` +
       `Node ${process.version}, ${options.rounds} round(s) of ${options.seconds} s per target, ` +
-      `${fixed(totalSeconds)} s in all.`,
+      `${fixed(totalSeconds)} s in all. Load average (1, 5, 15 min) before: ` +
+      `${loadAverages.before.map((each) => fixed(each, 2)).join(", ")}; after: ` +
+      `${loadAverages.after.map((each) => fixed(each, 2)).join(", ")}.`,
     "",
     "### Throughput (wrk, median of rounds)",
     "",

@@ -1,6 +1,7 @@
 // `npm run bench` (full) and `npm run bench -- --quick` (CI): see docs/benchmarks.md.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 
 import { BENCH_DIR } from "./dataset";
@@ -38,6 +39,7 @@ function assertPrerequisites(): void {
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const startedAt = new Date();
+  const loadBefore = os.loadavg();
   const problems: string[] = [];
   const results: ScaleResult[] = [];
 
@@ -50,13 +52,16 @@ async function main(): Promise<void> {
   }
 
   const totalSeconds = (Date.now() - startedAt.getTime()) / 1000;
-  const report = renderReport(results, options, problems, startedAt, totalSeconds);
+  const report = renderReport(results, options, problems, startedAt, totalSeconds, {
+    before: loadBefore,
+    after: os.loadavg(),
+  });
   const stamp = startedAt.toISOString().replace(/[:.]/g, "-");
 
   fs.writeFileSync(path.join(BENCH_DIR, `results-${stamp}.md`), report);
   fs.writeFileSync(
     path.join(BENCH_DIR, `results-${stamp}.json`),
-    JSON.stringify({ options, results, problems }, null, 2),
+    JSON.stringify({ options, loadBefore, results, problems }, null, 2),
   );
   console.log(`\n${report}`);
 
