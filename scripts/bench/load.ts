@@ -9,6 +9,9 @@ import { BENCH_DIR } from "./dataset";
 
 export const CONNECTIONS = 32;
 
+/** autocannon splits the rate between connections: a multiple of this keeps it exact. */
+const LATENCY_CONNECTIONS = 16;
+
 export type ThroughputResult = {
   requests: number;
   rps: number;
@@ -106,9 +109,9 @@ export async function measureLatency(
   const file = path.join(BENCH_DIR, "autocannon-input.json");
   const input = {
     url: server.baseUrl,
-    rate: Math.round(rate),
+    rate: Math.max(1, Math.round(rate / LATENCY_CONNECTIONS)) * LATENCY_CONNECTIONS,
     seconds,
-    connections: CONNECTIONS,
+    connections: LATENCY_CONNECTIONS,
     requests: requests.map(({ path: requestPath, headers, body }) => ({
       method: "POST",
       path: requestPath,

@@ -45,7 +45,8 @@ export type RefreshRound = Partial<
 
 export type ScaleResult = {
   keyCount: number;
-  generatedSeconds: number | null;
+  /** How long building the cached file took, whenever it was built. */
+  generatedSeconds: number;
   plans: StatementPlan[];
   rounds: RoundResult[];
   refreshRounds: RefreshRound[];
@@ -130,9 +131,7 @@ export async function runScale(
 ): Promise<ScaleResult> {
   const dataset = ensureDataset(keyCount);
 
-  if (dataset.generatedSeconds !== null) {
-    log(`generated ${keyCount} keys in ${dataset.generatedSeconds.toFixed(1)} s`);
-  }
+  log(`${keyCount} keys: data file built in ${dataset.generatedSeconds.toFixed(1)} s`);
 
   const file = workingCopy(dataset);
   const plans = checkQueryPlans(file);
