@@ -39,6 +39,48 @@ const CALLER_COLUMNS = `
   k.revokedAt AS keyRevokedAt,
   g.id AS grantId, g.accessExpiresAt, g.refreshExpiresAt, g.rotatedAt`;
 
+/** The statements of the verification path, exported so the benchmark can check their plans. */
+export const SQLITE_STATEMENTS = {
+  callerByAccess: `
+    SELECT ${CALLER_COLUMNS}
+    FROM TokenSet ts
+    JOIN ApiKey k ON k.id = ts.apiKeyId
+    LEFT JOIN TokenGrant g ON g.accessTokenHash = ? AND g.tokenSetId = ts.id
+    WHERE ts.clientId = ?`,
+  callerByRefresh: `
+    SELECT ${CALLER_COLUMNS}
+    FROM TokenSet ts
+    JOIN ApiKey k ON k.id = ts.apiKeyId
+    LEFT JOIN TokenGrant g ON g.refreshTokenHash = ? AND g.tokenSetId = ts.id
+    WHERE ts.clientId = ?`,
+  keyByHash: `
+    SELECT k.id, k.label, k.keyHint, k.webhookFormat, k.ipAllowlist, k.enhancedSecurity,
+      k.revokedAt, m.id AS merchantId, m.name AS merchantName
+    FROM ApiKey k JOIN Merchant m ON m.id = k.merchantId
+    WHERE k.keyHash = ?`,
+  grantByAccess: `
+    SELECT ts.apiKeyId, ts.revokedAt AS tokenSetRevokedAt, g.accessExpiresAt, g.rotatedAt
+    FROM TokenGrant g JOIN TokenSet ts ON ts.id = g.tokenSetId
+    WHERE g.accessTokenHash = ?`,
+  insertAudit: `
+    INSERT INTO AuditEvent (id, createdAt, type, outcome, reason, detail, actorUserId, merchantId,
+      apiKeyId, tokenSetId, requestId, clientAddress, userAgent)
+    VALUES (@id, @createdAt, @type, @outcome, @reason, @detail, @actorUserId, @merchantId,
+      @apiKeyId, @tokenSetId, @requestId, @clientAddress, @userAgent)`,
+  touchKey: `UPDATE ApiKey SET lastUsedAt = ? WHERE id = ?`,
+  touchGrant: `UPDATE TokenGrant SET lastUsedAt = ?, lastClientAddress = ? WHERE id = ?`,
+  claimGrant: `
+    UPDATE TokenGrant SET rotatedAt = @at, lastUsedAt = @at, lastClientAddress = @address
+    WHERE id = @id AND rotatedAt IS NULL
+      AND EXISTS (SELECT 1 FROM TokenSet ts WHERE ts.id = TokenGrant.tokenSetId AND ts.revokedAt IS NULL)`,
+  insertGrant: `
+    INSERT INTO TokenGrant (id, tokenSetId, accessTokenHash, accessExpiresAt, refreshTokenHash,
+      refreshExpiresAt, createdAt)
+    VALUES (@id, @tokenSetId, @accessTokenHash, @accessExpiresAt, @refreshTokenHash,
+      @refreshExpiresAt, @createdAt)`,
+  revokeSet: `UPDATE TokenSet SET revokedAt = ?, revokedReason = ? WHERE id = ? AND revokedAt IS NULL`,
+} as const;
+
 function toCaller(raw: RawCaller | undefined): CallerRow | null {
   if (!raw) {
     return null;
@@ -68,51 +110,28 @@ export function openSqlite(file = sqliteUrl()): Database.Database {
 }
 
 export function createSqliteStore(connection = openSqlite()): VerifyStore {
-  const callerByAccess = connection.prepare<[string, string], RawCaller>(`
-    SELECT ${CALLER_COLUMNS}
-    FROM TokenSet ts
-    JOIN ApiKey k ON k.id = ts.apiKeyId
-    LEFT JOIN TokenGrant g ON g.accessTokenHash = ? AND g.tokenSetId = ts.id
-    WHERE ts.clientId = ?`);
-  const callerByRefresh = connection.prepare<[string, string], RawCaller>(`
-    SELECT ${CALLER_COLUMNS}
-    FROM TokenSet ts
-    JOIN ApiKey k ON k.id = ts.apiKeyId
-    LEFT JOIN TokenGrant g ON g.refreshTokenHash = ? AND g.tokenSetId = ts.id
-    WHERE ts.clientId = ?`);
-  const keyByHash = connection.prepare<[string], RawKey>(`
-    SELECT k.id, k.label, k.keyHint, k.webhookFormat, k.ipAllowlist, k.enhancedSecurity,
-      k.revokedAt, m.id AS merchantId, m.name AS merchantName
-    FROM ApiKey k JOIN Merchant m ON m.id = k.merchantId
-    WHERE k.keyHash = ?`);
+  const callerByAccess = connection.prepare<[string, string], RawCaller>(
+    SQLITE_STATEMENTS.callerByAccess,
+  );
+  const callerByRefresh = connection.prepare<[string, string], RawCaller>(
+    SQLITE_STATEMENTS.callerByRefresh,
+  );
+  const keyByHash = connection.prepare<[string], RawKey>(SQLITE_STATEMENTS.keyByHash);
   const grantByAccess = connection.prepare<
     [string],
-    { apiKeyId: string; tokenSetRevokedAt: string | null; accessExpiresAt: string; rotatedAt: string | null }
-  >(`
-    SELECT ts.apiKeyId, ts.revokedAt AS tokenSetRevokedAt, g.accessExpiresAt, g.rotatedAt
-    FROM TokenGrant g JOIN TokenSet ts ON ts.id = g.tokenSetId
-    WHERE g.accessTokenHash = ?`);
-  const insertAudit = connection.prepare(`
-    INSERT INTO AuditEvent (id, createdAt, type, outcome, reason, detail, actorUserId, merchantId,
-      apiKeyId, tokenSetId, requestId, clientAddress, userAgent)
-    VALUES (@id, @createdAt, @type, @outcome, @reason, @detail, @actorUserId, @merchantId,
-      @apiKeyId, @tokenSetId, @requestId, @clientAddress, @userAgent)`);
-  const touchKey = connection.prepare(`UPDATE ApiKey SET lastUsedAt = ? WHERE id = ?`);
-  const touchGrant = connection.prepare(
-    `UPDATE TokenGrant SET lastUsedAt = ?, lastClientAddress = ? WHERE id = ?`,
-  );
-  const claimGrant = connection.prepare(`
-    UPDATE TokenGrant SET rotatedAt = @at, lastUsedAt = @at, lastClientAddress = @address
-    WHERE id = @id AND rotatedAt IS NULL
-      AND EXISTS (SELECT 1 FROM TokenSet ts WHERE ts.id = TokenGrant.tokenSetId AND ts.revokedAt IS NULL)`);
-  const insertGrant = connection.prepare(`
-    INSERT INTO TokenGrant (id, tokenSetId, accessTokenHash, accessExpiresAt, refreshTokenHash,
-      refreshExpiresAt, createdAt)
-    VALUES (@id, @tokenSetId, @accessTokenHash, @accessExpiresAt, @refreshTokenHash,
-      @refreshExpiresAt, @createdAt)`);
-  const revokeSet = connection.prepare(
-    `UPDATE TokenSet SET revokedAt = ?, revokedReason = ? WHERE id = ? AND revokedAt IS NULL`,
-  );
+    {
+      apiKeyId: string;
+      tokenSetRevokedAt: string | null;
+      accessExpiresAt: string;
+      rotatedAt: string | null;
+    }
+  >(SQLITE_STATEMENTS.grantByAccess);
+  const insertAudit = connection.prepare(SQLITE_STATEMENTS.insertAudit);
+  const touchKey = connection.prepare(SQLITE_STATEMENTS.touchKey);
+  const touchGrant = connection.prepare(SQLITE_STATEMENTS.touchGrant);
+  const claimGrant = connection.prepare(SQLITE_STATEMENTS.claimGrant);
+  const insertGrant = connection.prepare(SQLITE_STATEMENTS.insertGrant);
+  const revokeSet = connection.prepare(SQLITE_STATEMENTS.revokeSet);
 
   const writeAudit = (audit: AuditRecord, at: Date) =>
     insertAudit.run({ ...audit, id: randomUUID(), createdAt: toText(at) });
