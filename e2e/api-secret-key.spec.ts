@@ -16,7 +16,11 @@ test("a merchant walks through the six steps and the integrator's calls succeed"
 
   const apiKey = (await page.getByTestId("new-api-key").textContent()) ?? "";
   expect(apiKey).toMatch(/^[0-9a-f]{64}$/);
-  await page.getByRole("dialog", { name: "API key created" }).getByRole("button", { name: "Close" }).first().click();
+  await page
+    .getByRole("dialog", { name: "API key created" })
+    .getByRole("button", { name: "Close" })
+    .first()
+    .click();
 
   const row = page.getByTestId("key-row").filter({ hasText: label });
   await expect(row).toContainText(`${apiKey.slice(0, 4)}…${apiKey.slice(-4)}`);
@@ -33,7 +37,9 @@ test("a merchant walks through the six steps and the integrator's calls succeed"
     await expect(ipField).toHaveValue("127.0.0.1\nnot-an-ip");
 
     await dialog.getByRole("radio", { name: "Multiple JSON Data" }).click();
-    await expect(dialog.locator("pre")).toContainText('{"event":"payment.result"}\n{"transaction_id"');
+    await expect(dialog.locator("pre")).toContainText(
+      '{"event":"payment.result"}\n{"transaction_id"',
+    );
     await ipField.fill("127.0.0.1\n::1");
     await dialog.getByRole("button", { name: "Save" }).click();
     await expect(dialog).toBeHidden();
@@ -63,7 +69,10 @@ test("a merchant walks through the six steps and the integrator's calls succeed"
   await test.step("4. switch Enhance Security on: green", async () => {
     const toggle = page.getByRole("switch", { name: `Enhance Security for ${label}` });
     await toggle.click();
-    await page.getByRole("dialog", { name: "Turn on Enhance Security?" }).getByRole("button", { name: "Turn on" }).click();
+    await page
+      .getByRole("dialog", { name: "Turn on Enhance Security?" })
+      .getByRole("button", { name: "Turn on" })
+      .click();
     await expect(toggle).toHaveAttribute("aria-checked", "true");
     // The switch animates its colour: wait for it to settle on green.
     await expect
@@ -134,7 +143,10 @@ test("a merchant walks through the six steps and the integrator's calls succeed"
 
   await test.step("revoking the key stops its tokens at once", async () => {
     await row.getByRole("button", { name: "Revoke" }).click();
-    await page.getByRole("dialog", { name: "Revoke API key?" }).getByRole("button", { name: "Revoke key" }).click();
+    await page
+      .getByRole("dialog", { name: "Revoke API key?" })
+      .getByRole("button", { name: "Revoke key" })
+      .click();
     await expect(row).toContainText("Revoked");
 
     const denied = await request.get("/api/v1/account", { headers: { "X-API-KEY": apiKey } });

@@ -35,7 +35,11 @@ describe("resolveClientAddress", () => {
 
   it("unwraps IPv4-mapped IPv6 peers", () => {
     expect(
-      resolveClientAddress({ peerAddress: "::ffff:127.0.0.1", forwardedFor: null, trustedProxies: [] }),
+      resolveClientAddress({
+        peerAddress: "::ffff:127.0.0.1",
+        forwardedFor: null,
+        trustedProxies: [],
+      }),
     ).toBe("127.0.0.1");
   });
 
@@ -50,6 +54,8 @@ describe("resolveClientAddress", () => {
   });
 
   it("knows no caller without a peer", () => {
-    expect(resolveClientAddress({ peerAddress: null, forwardedFor: "1.2.3.4", trustedProxies: [] })).toBeNull();
+    expect(
+      resolveClientAddress({ peerAddress: null, forwardedFor: "1.2.3.4", trustedProxies: [] }),
+    ).toBeNull();
   });
 });

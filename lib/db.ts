@@ -20,7 +20,9 @@ function createClient(): PrismaClient {
 
   // Writers wait for each other instead of failing at once: the portal and the public API
   // share one SQLite file.
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: sqliteUrl(), timeout: 10_000 }) });
+  return new PrismaClient({
+    adapter: new PrismaBetterSQLite3({ url: sqliteUrl(), timeout: 10_000 }),
+  });
 }
 
 export const db: PrismaClient = holder.keywardDb ?? createClient();

@@ -4,7 +4,12 @@ import { isAddressAllowed, validateAllowlist } from "./ip-allowlist";
 
 describe("validateAllowlist", () => {
   it("accepts IPv4, IPv6 and CIDR ranges and normalises them", () => {
-    const result = validateAllowlist([" 203.0.113.7 ", "10.1.2.3/8", "2001:DB8::1", "2001:db8::/32"]);
+    const result = validateAllowlist([
+      " 203.0.113.7 ",
+      "10.1.2.3/8",
+      "2001:DB8::1",
+      "2001:db8::/32",
+    ]);
 
     expect(result).toEqual({
       ok: true,
@@ -21,12 +26,17 @@ describe("validateAllowlist", () => {
     });
   });
 
-  it.each(["0x7f.0.0.1", "127.1", "017.0.0.1.", "fe80::1%eth0", "1.2.3.4/", "1.2.3.4/8/8", "1.2.3.4/-1"])(
-    "refuses the loose or ambiguous form %s",
-    (entry) => {
-      expect(validateAllowlist([entry]).ok).toBe(false);
-    },
-  );
+  it.each([
+    "0x7f.0.0.1",
+    "127.1",
+    "017.0.0.1.",
+    "fe80::1%eth0",
+    "1.2.3.4/",
+    "1.2.3.4/8/8",
+    "1.2.3.4/-1",
+  ])("refuses the loose or ambiguous form %s", (entry) => {
+    expect(validateAllowlist([entry]).ok).toBe(false);
+  });
 
   it("drops blank lines and duplicates", () => {
     expect(validateAllowlist(["", "  ", "1.1.1.1", "1.1.1.1"])).toEqual({

@@ -4,8 +4,7 @@ type Address = ipaddr.IPv4 | ipaddr.IPv6;
 type Range = [Address, number];
 
 export type AllowlistValidation =
-  | { ok: true; entries: string[] }
-  | { ok: false; invalidEntries: string[] };
+  { ok: true; entries: string[] } | { ok: false; invalidEntries: string[] };
 
 /** Strict forms only: dotted-quad IPv4, IPv6 without a zone, each optionally with a prefix. */
 function parseAddress(text: string): Address | null {
@@ -50,7 +49,9 @@ function formatRange([address, bits]: Range): string {
   }
 
   const cidr = `${address.toString()}/${bits}`;
-  const network = isV4 ? ipaddr.IPv4.networkAddressFromCIDR(cidr) : ipaddr.IPv6.networkAddressFromCIDR(cidr);
+  const network = isV4
+    ? ipaddr.IPv4.networkAddressFromCIDR(cidr)
+    : ipaddr.IPv6.networkAddressFromCIDR(cidr);
 
   return `${network.toString()}/${bits}`;
 }

@@ -16,7 +16,9 @@ function tlsOptions(): pg.PoolConfig["ssl"] {
 
   const ca = DATABASE_SSL_CA ? fs.readFileSync(DATABASE_SSL_CA, "utf8") : undefined;
 
-  return DATABASE_SSL === "verify-full" ? { rejectUnauthorized: true, ca } : { rejectUnauthorized: false };
+  return DATABASE_SSL === "verify-full"
+    ? { rejectUnauthorized: true, ca }
+    : { rejectUnauthorized: false };
 }
 
 const holder = globalThis as unknown as { keywardPgPool?: pg.Pool };

@@ -90,7 +90,9 @@ export async function applyPostgresMigrations(pool: Pool): Promise<MigrationResu
       result.applied.push(migration.name);
     }
   } finally {
-    await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await client
+      .query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY])
+      .catch(() => undefined);
     client.release();
   }
 

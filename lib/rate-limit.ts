@@ -27,7 +27,10 @@ async function createLimiter(): Promise<RateLimiterAbstract> {
 
   if (store === "redis") {
     const { Redis } = await import("ioredis");
-    const client = new Redis(env().REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    const client = new Redis(env().REDIS_URL, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+    });
 
     await new Promise<void>((resolve, reject) => {
       client.once("ready", resolve);

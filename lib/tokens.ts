@@ -32,7 +32,10 @@ export function refreshTokenExpiry(issuedAt: Date): Date {
 }
 
 /** Creates an access/refresh pair: the plaintext for the caller, the row for the database. */
-export function newGrant(tokenSetId: string, issuedAt: Date): { grant: IssuedGrant; row: GrantRow } {
+export function newGrant(
+  tokenSetId: string,
+  issuedAt: Date,
+): { grant: IssuedGrant; row: GrantRow } {
   const grant: IssuedGrant = {
     accessToken: generateToken(),
     refreshToken: generateToken(),

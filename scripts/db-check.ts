@@ -55,8 +55,10 @@ function sqliteCatalog(setup: (database: Database.Database) => void): string {
     setup(database);
 
     const tables = database
-      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' ESCAPE '\\'
-        AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+      .prepare(
+        `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' ESCAPE '\\'
+        AND name NOT LIKE 'sqlite_%' ORDER BY name`,
+      )
       .pluck()
       .all() as string[];
     const byName = <T extends { name: string }>(rows: T[]) =>
@@ -149,7 +151,12 @@ async function checkPostgresMigrations(): Promise<void> {
   const fromSnapshot = await withPostgresDatabase((url) =>
     postgresCatalog(url, (client) =>
       client.query(
-        migrateDiff([...POSTGRES_CONFIG, "--from-empty", "--to-schema-datamodel", POSTGRES_SNAPSHOT]),
+        migrateDiff([
+          ...POSTGRES_CONFIG,
+          "--from-empty",
+          "--to-schema-datamodel",
+          POSTGRES_SNAPSHOT,
+        ]),
       ),
     ),
   );

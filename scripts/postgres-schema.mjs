@@ -5,15 +5,22 @@ import fs from "node:fs";
 
 const source = fs.readFileSync("prisma/schema.prisma", "utf8");
 const derived = source
-  .replace('output     = "../lib/generated/prisma"', 'output     = "../../lib/generated/prisma-postgres"')
-  .replace(/provider = "sqlite"\n\s*url\s*= "[^"]*"/, 'provider = "postgresql"\n  url      = env("DATABASE_URL")');
+  .replace(
+    'output     = "../lib/generated/prisma"',
+    'output     = "../../lib/generated/prisma-postgres"',
+  )
+  .replace(
+    /provider = "sqlite"\n\s*url\s*= "[^"]*"/,
+    'provider = "postgresql"\n  url      = env("DATABASE_URL")',
+  );
 
 if (derived === source || !derived.includes('provider = "postgresql"')) {
   console.error("Could not derive the PostgreSQL schema: prisma/schema.prisma changed shape.");
   process.exit(1);
 }
 
-const header = "// Generated from prisma/schema.prisma by scripts/postgres-schema.mjs. Do not edit.\n\n";
+const header =
+  "// Generated from prisma/schema.prisma by scripts/postgres-schema.mjs. Do not edit.\n\n";
 const target = "prisma/postgres/schema.prisma";
 const next = header + derived;
 

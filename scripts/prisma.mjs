@@ -12,6 +12,9 @@ const env = {
   PRISMA_QUERY_ENGINE_LIBRARY: process.env.PRISMA_QUERY_ENGINE_LIBRARY || "/bin/false",
   PRISMA_HIDE_UPDATE_MESSAGE: "1",
 };
-const result = spawnSync(process.execPath, [cli, ...process.argv.slice(2)], { stdio: "inherit", env });
+const result = spawnSync(process.execPath, [cli, ...process.argv.slice(2)], {
+  stdio: "inherit",
+  env,
+});
 
 process.exit(result.status ?? 1);

@@ -40,7 +40,9 @@ export async function readAccount(
     context,
   );
   const touch =
-    result.ok && key ? { apiKeyId: key.id, clientAddress: context.clientAddress, at: now } : undefined;
+    result.ok && key
+      ? { apiKeyId: key.id, clientAddress: context.clientAddress, at: now }
+      : undefined;
 
   await store.record(audit, touch);
 

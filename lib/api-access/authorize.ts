@@ -42,7 +42,12 @@ export async function authorizeCall(
   );
   const touch =
     result.ok && caller?.grantId
-      ? { apiKeyId: caller.apiKeyId, grantId: caller.grantId, clientAddress: context.clientAddress, at: now }
+      ? {
+          apiKeyId: caller.apiKeyId,
+          grantId: caller.grantId,
+          clientAddress: context.clientAddress,
+          at: now,
+        }
       : undefined;
 
   await store.record(audit, touch);

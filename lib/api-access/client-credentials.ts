@@ -10,7 +10,11 @@ export type ClientCheckInput = {
 };
 
 export function callerIds(caller: CallerRow): Required<DenialIds> {
-  return { merchantId: caller.merchantId, apiKeyId: caller.apiKeyId, tokenSetId: caller.tokenSetId };
+  return {
+    merchantId: caller.merchantId,
+    apiKeyId: caller.apiKeyId,
+    tokenSetId: caller.tokenSetId,
+  };
 }
 
 /**

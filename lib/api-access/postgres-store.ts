@@ -124,7 +124,11 @@ export function createPostgresStore(pool = pgPool()): VerifyStore {
         await run(client, "touchKey", [toTimestamp(touch.at), touch.apiKeyId]);
 
         if (touch.grantId) {
-          await run(client, "touchGrant", [toTimestamp(touch.at), touch.clientAddress, touch.grantId]);
+          await run(client, "touchGrant", [
+            toTimestamp(touch.at),
+            touch.clientAddress,
+            touch.grantId,
+          ]);
         }
       });
     },

@@ -7,7 +7,10 @@ export function authorizedResponse(result: Authorized, now = new Date()) {
     authorized: true,
     client_id: result.clientId,
     access_token_expires_at: result.accessTokenExpiresAt.toISOString(),
-    expires_in: Math.max(0, Math.floor((result.accessTokenExpiresAt.getTime() - now.getTime()) / 1000)),
+    expires_in: Math.max(
+      0,
+      Math.floor((result.accessTokenExpiresAt.getTime() - now.getTime()) / 1000),
+    ),
     enhanced_security: result.enhancedSecurity,
   };
 }

@@ -66,7 +66,12 @@ export type VerifyStore = {
     audit: AuditRecord;
     touch: UsageTouch;
   }): Promise<boolean>;
-  revokeFamily(input: { tokenSetId: string; reason: string; at: Date; audit: AuditRecord }): Promise<void>;
+  revokeFamily(input: {
+    tokenSetId: string;
+    reason: string;
+    at: Date;
+    audit: AuditRecord;
+  }): Promise<void>;
   close(): Promise<void>;
 };
 

@@ -26,7 +26,9 @@ async function readLimitedText(request: Request): Promise<string> {
 
   await reader.cancel().catch(() => undefined);
 
-  return Buffer.concat(chunks).subarray(0, MAX_BODY_BYTES + 1).toString("utf8");
+  return Buffer.concat(chunks)
+    .subarray(0, MAX_BODY_BYTES + 1)
+    .toString("utf8");
 }
 
 /** The public API as a Next route handler, for `next dev` and hosts other than Keyward's server. */

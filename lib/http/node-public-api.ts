@@ -18,7 +18,13 @@ function readBody(request: IncomingMessage): Promise<string> {
       chunks.push(chunk);
       size += chunk.length;
     });
-    request.on("end", () => resolve(Buffer.concat(chunks).subarray(0, MAX_BODY_BYTES + 1).toString("utf8")));
+    request.on("end", () =>
+      resolve(
+        Buffer.concat(chunks)
+          .subarray(0, MAX_BODY_BYTES + 1)
+          .toString("utf8"),
+      ),
+    );
     request.on("error", reject);
   });
 }

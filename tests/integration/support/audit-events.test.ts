@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { database, setGrantTime } from "../helpers/database";
+import { query, setGrantTime } from "../helpers/database";
 import { environment } from "../helpers/environment";
 import { generateTokens, setEnhancedSecurity } from "../helpers/fixtures";
 import { signIn, type PortalClient } from "../helpers/portal-client";
@@ -20,10 +20,17 @@ type Row = {
   userAgent: string | null;
 };
 
-function rowsFor(where: string, value: string): Row[] {
-  return database()
-    .prepare(`SELECT * FROM AuditEvent WHERE ${where} = ? ORDER BY createdAt, rowid`)
-    .all(value) as Row[];
+/** In the order the product shows them: time, then id (Prisma's ids grow within a millisecond). */
+function rowsFor(column: keyof Row, value: string): Promise<Row[]> {
+  return query<Row>(`SELECT * FROM "AuditEvent" WHERE "${column}" = ? ORDER BY "createdAt", id`, [
+    value,
+  ]);
+}
+
+async function countAuditRows(): Promise<number> {
+  const [row] = await query<{ n: number }>(`SELECT COUNT(*) AS n FROM "AuditEvent"`);
+
+  return Number(row?.n);
 }
 
 describe("audit rows: one per event kind, with actor, merchant, key, request and address", () => {
@@ -49,7 +56,9 @@ describe("audit rows: one per event kind, with actor, merchant, key, request and
 
     secrets.push(regenerated.clientSecret, regenerated.accessToken, regenerated.refreshToken);
 
-    const rows = rowsFor("apiKeyId", key.keyId).filter((row) => !row.type.startsWith("api."));
+    const rows = (await rowsFor("apiKeyId", key.keyId)).filter(
+      (row) => !row.type.startsWith("api."),
+    );
 
     expect(rows.map((row) => [row.type, row.outcome, row.reason])).toEqual([
       ["key.created", "success", null],
@@ -95,13 +104,13 @@ describe("audit rows: one per event kind, with actor, merchant, key, request and
     ];
 
     for (const [response, row] of expected) {
-      const rows = rowsFor("requestId", requestIdOf(response));
+      const rows = await rowsFor("requestId", requestIdOf(response));
 
       expect(rows).toHaveLength(1);
       expect(rows[0]).toMatchObject({ ...row, clientAddress: "127.0.0.1", actorUserId: null });
     }
 
-    expect(rowsFor("requestId", requestIdOf(wrong))[0]?.detail).toBe("wrong client secret");
+    expect((await rowsFor("requestId", requestIdOf(wrong)))[0]?.detail).toBe("wrong client secret");
   });
 
   it("records refresh-token reuse and the family's revocation in one row", async () => {
@@ -109,20 +118,20 @@ describe("audit rows: one per event kind, with actor, merchant, key, request and
     const calls = api();
 
     await calls.refresh(fresh.credentials, fresh.tokens.refreshToken);
-    setGrantTime(
+    await setGrantTime(
       { refreshToken: fresh.tokens.refreshToken },
       "rotatedAt",
       new Date(Date.now() - 120_000),
     );
 
     const reused = await calls.refresh(fresh.credentials, fresh.tokens.refreshToken);
-    const types = rowsFor("requestId", requestIdOf(reused)).map((row) => row.type);
+    const types = (await rowsFor("requestId", requestIdOf(reused))).map((row) => row.type);
 
     expect(reused.status).toBe(400);
     expect(types).toContain("refresh.reuse_detected");
     expect(
-      database().prepare("SELECT revokedReason FROM TokenSet WHERE id = ?").get(fresh.tokenSetId),
-    ).toEqual({ revokedReason: "refresh_token_reuse" });
+      await query(`SELECT "revokedReason" FROM "TokenSet" WHERE id = ?`, [fresh.tokenSetId]),
+    ).toEqual([{ revokedReason: "refresh_token_reuse" }]);
   });
 
   it("records sign-in success and failure with the caller's address, never the password", async () => {
@@ -133,12 +142,13 @@ describe("audit rows: one per event kind, with actor, merchant, key, request and
       signIn(servers.node, { email: users.merchantB.email, password: "a-wrong-password-1" }),
     ).rejects.toThrow();
 
-    const rows = database()
-      .prepare(
-        `SELECT e.outcome, e.reason, e.clientAddress FROM AuditEvent e JOIN User u ON u.id = e.actorUserId
-         WHERE e.type = 'auth.sign_in' AND u.email = ? ORDER BY e.createdAt DESC, e.rowid DESC LIMIT 2`,
-      )
-      .all(users.merchantB.email);
+    const rows = await query(
+      `SELECT e.outcome, e.reason, e."clientAddress" FROM "AuditEvent" e
+         JOIN "User" u ON u.id = e."actorUserId"
+        WHERE e.type = 'auth.sign_in' AND u.email = ?
+        ORDER BY e."createdAt" DESC, e.id DESC LIMIT 2`,
+      [users.merchantB.email],
+    );
 
     expect(rows).toEqual([
       { outcome: "denied", reason: "invalid_credentials", clientAddress: "127.0.0.1" },
@@ -155,7 +165,7 @@ describe("audit rows: one per event kind, with actor, merchant, key, request and
 
     expect(revoked.status).toBe(200);
 
-    const rows = rowsFor("requestId", requestIdOf(revoked));
+    const rows = await rowsFor("requestId", requestIdOf(revoked));
 
     expect(rows.map((row) => [row.type, row.reason, row.tokenSetId])).toEqual([
       ["support.key_revoked", "support_revoked", null],
@@ -163,15 +173,15 @@ describe("audit rows: one per event kind, with actor, merchant, key, request and
     ]);
     expect(rows[0]?.detail).toBe("Key seen in a public repository");
 
-    const supportUser = database()
-      .prepare("SELECT id FROM User WHERE email = ?")
-      .get(environment().users.support.email) as { id: string };
+    const [supportUser] = await query<{ id: string }>(`SELECT id FROM "User" WHERE email = ?`, [
+      environment().users.support.email,
+    ]);
 
-    expect(rows.every((row) => row.actorUserId === supportUser.id)).toBe(true);
+    expect(rows.every((row) => row.actorUserId === supportUser?.id)).toBe(true);
   });
 
-  it("stores no secret, token or password, nor the first 8 characters of one", () => {
-    const text = JSON.stringify(database().prepare("SELECT * FROM AuditEvent").all());
+  it("stores no secret, token or password, nor the first 8 characters of one", async () => {
+    const text = JSON.stringify(await query(`SELECT * FROM "AuditEvent"`));
 
     for (const secret of secrets) {
       expect(text).not.toContain(secret);
@@ -180,9 +190,7 @@ describe("audit rows: one per event kind, with actor, merchant, key, request and
   });
 
   it("offers no route that changes or deletes an audit row", async () => {
-    const before = (
-      database().prepare("SELECT COUNT(*) AS n FROM AuditEvent").get() as { n: number }
-    ).n;
+    const before = await countAuditRows();
 
     for (const method of ["PUT", "PATCH", "DELETE"]) {
       const result = await support.send(method, "/api/support/audit");
@@ -190,9 +198,7 @@ describe("audit rows: one per event kind, with actor, merchant, key, request and
       expect(result.status).toBe(405);
     }
 
-    const after = (
-      database().prepare("SELECT COUNT(*) AS n FROM AuditEvent").get() as { n: number }
-    ).n;
+    const after = await countAuditRows();
 
     expect(after).toBeGreaterThanOrEqual(before);
   });

@@ -3,7 +3,7 @@ import path from "node:path";
 
 import { describe, expect, it } from "vitest";
 
-import { database } from "../helpers/database";
+import { execute } from "../helpers/database";
 import { environment } from "../helpers/environment";
 import { run, startDetached, stopServer, waitUntilReady } from "../helpers/processes";
 import { signIn } from "../helpers/portal-client";
@@ -16,7 +16,7 @@ async function npmRun(script: string, args: string[], extraEnv: Record<string, s
     env: {
       ...process.env,
       NODE_ENV: "production",
-      DATABASE_URL: `file:${environment().databasePath}`,
+      DATABASE_URL: environment().database.url,
       ...extraEnv,
     },
   });
@@ -60,7 +60,7 @@ describe("operator commands end a user's sessions at once", () => {
       expect((await portal.get("/api/keys")).status).toBe(401);
       await expect(signIn(servers.node, user)).rejects.toThrow(/Sign-in failed/);
     } finally {
-      database().prepare("UPDATE User SET disabled = 0 WHERE email = ?").run(user.email);
+      await execute(`UPDATE "User" SET disabled = ? WHERE email = ?`, [false, user.email]);
     }
   });
 
@@ -103,7 +103,7 @@ describe("operator commands end a user's sessions at once", () => {
         env: {
           ...process.env,
           NODE_ENV: "production",
-          DATABASE_URL: `file:${environment().databasePath}`,
+          DATABASE_URL: environment().database.url,
           PORT: String(port),
           HOST: "127.0.0.1",
           NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
