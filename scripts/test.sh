@@ -41,3 +41,6 @@ fi
 
 step "End-to-end tests (Chromium)"
 npx playwright test
+
+step "Benchmark harness (quick mode: every target answers correctly)"
+npm run --silent bench -- --quick
