@@ -13,7 +13,7 @@ const CALLER_COLUMNS = `
   g.id AS "grantId", g."accessExpiresAt", g."refreshExpiresAt", g."rotatedAt"`;
 
 /** Named statements are parsed and planned once per connection, then reused. */
-const STATEMENTS = {
+export const POSTGRES_STATEMENTS = {
   callerByAccess: `SELECT ${CALLER_COLUMNS}
     FROM "TokenSet" ts
     JOIN "ApiKey" k ON k.id = ts."apiKeyId"
@@ -48,7 +48,7 @@ const STATEMENTS = {
     WHERE id = $3 AND "revokedAt" IS NULL`,
 } as const;
 
-type StatementName = keyof typeof STATEMENTS;
+type StatementName = keyof typeof POSTGRES_STATEMENTS;
 
 /** timestamp(3) columns hold UTC wall time: send them without an offset. */
 const toTimestamp = (date: Date) => date.toISOString().slice(0, -1);
@@ -58,7 +58,7 @@ function run<R extends pg.QueryResultRow>(
   name: StatementName,
   values: unknown[],
 ): Promise<pg.QueryResult<R>> {
-  return client.query<R>({ name, text: STATEMENTS[name], values });
+  return client.query<R>({ name, text: POSTGRES_STATEMENTS[name], values });
 }
 
 function auditValues(audit: AuditRecord, at: Date): unknown[] {

@@ -4,31 +4,15 @@ import path from "node:path";
 
 import Database from "better-sqlite3";
 
-import {
-  ALLOWS_LOCALHOST,
-  BLOCKS_LOCALHOST,
-  credentialsOf,
-  DATASET_VERSION,
-  expiredAccessToken,
-  FAR_FUTURE,
-  LONG_AGO,
-  POOL_KEYS,
-  sampleLayout,
-  storedHashes,
-} from "./credentials";
-import { hashSecret } from "../../lib/secrets";
+import { DATASET_VERSION, POOL_KEYS } from "./credentials";
+import { expiredGrants, keyRows, type GrantRow } from "./rows";
 
 export const BENCH_DIR = path.resolve(".tmp", "bench");
 
 const BATCH = 50_000;
-const KEYS_PER_MERCHANT = 100;
 
 /** Prisma's SQLite adapter writes DateTime columns as ISO text with an explicit offset. */
-export const asText = (date: Date) => date.toISOString().replace("Z", "+00:00");
-
-/** Fixed-width ids, as long as the cuids Prisma would write. */
-export const rowId = (kind: string, index: number) =>
-  `${kind}${index.toString(36).padStart(24, "0")}`;
+const asText = (date: Date) => date.toISOString().replace("Z", "+00:00");
 
 function migrate(file: string): void {
   const result = spawnSync(process.execPath, ["scripts/prisma.mjs", "migrate", "deploy"], {
@@ -41,17 +25,26 @@ function migrate(file: string): void {
   }
 }
 
+function grantInserter(connection: Database.Database): (grant: GrantRow) => void {
+  const statement = connection.prepare(`
+    INSERT INTO TokenGrant (id, tokenSetId, accessTokenHash, accessExpiresAt, refreshTokenHash,
+      refreshExpiresAt, createdAt)
+    VALUES (?, ?, ?, ?, ?, ?, ?)`);
+
+  return (grant) =>
+    statement.run(
+      grant.id,
+      grant.tokenSetId,
+      grant.accessTokenHash,
+      asText(grant.accessExpiresAt),
+      grant.refreshTokenHash,
+      asText(grant.refreshExpiresAt),
+      asText(grant.createdAt),
+    );
+}
+
 function insertKeys(connection: Database.Database, keyCount: number): void {
   const total = keyCount + POOL_KEYS;
-  const layout = sampleLayout(keyCount);
-  const blocked = new Set(Array.from({ length: layout.size }, (_, s) => layout.blockedIndex(s)));
-  const allowing = new Set(
-    Array.from({ length: layout.size }, (_, s) => s)
-      .filter((s) => s % 2 === 1)
-      .map((s) => layout.validIndex(s)),
-  );
-  const created = asText(new Date("2026-01-01T00:00:00.000Z"));
-  const farFuture = asText(FAR_FUTURE);
   const merchant = connection.prepare(
     `INSERT INTO Merchant (id, name, createdAt) VALUES (?, ?, ?)`,
   );
@@ -62,67 +55,51 @@ function insertKeys(connection: Database.Database, keyCount: number): void {
   const tokenSet = connection.prepare(`
     INSERT INTO TokenSet (id, apiKeyId, clientId, clientSecretHash, createdAt)
     VALUES (?, ?, ?, ?, ?)`);
-  const grant = connection.prepare(`
-    INSERT INTO TokenGrant (id, tokenSetId, accessTokenHash, accessExpiresAt, refreshTokenHash,
-      refreshExpiresAt, createdAt)
-    VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  const grant = grantInserter(connection);
   const insertRange = connection.transaction((from: number, to: number) => {
-    for (let index = from; index < to; index += 1) {
-      if (index % KEYS_PER_MERCHANT === 0) {
-        merchant.run(rowId("m", index), `Bench merchant ${index}`, created);
-      }
+    const rows = keyRows(keyCount, from, to);
 
-      const credentials = credentialsOf(index);
-      const hashes = storedHashes(credentials);
-      const merchantId = rowId("m", index - (index % KEYS_PER_MERCHANT));
-      const allowlist = blocked.has(index)
-        ? BLOCKS_LOCALHOST
-        : allowing.has(index)
-          ? ALLOWS_LOCALHOST
-          : "[]";
-      const hint = `${credentials.apiKey.slice(0, 4)}…${credentials.apiKey.slice(-4)}`;
+    for (const row of rows.merchants) {
+      merchant.run(row.id, row.name, asText(row.createdAt));
+    }
 
-      key.run(rowId("k", index), merchantId, hashes.keyHash, hint, allowlist, index % 2, created);
-      tokenSet.run(
-        rowId("s", index),
-        rowId("k", index),
-        credentials.clientId,
-        hashes.clientSecretHash,
-        created,
-      );
-      grant.run(
-        rowId("g", index),
-        rowId("s", index),
-        hashes.accessTokenHash,
-        farFuture,
-        hashes.refreshTokenHash,
-        farFuture,
-        created,
+    for (const row of rows.keys) {
+      key.run(
+        row.id,
+        row.merchantId,
+        row.keyHash,
+        row.keyHint,
+        row.ipAllowlist,
+        Number(row.enhancedSecurity),
+        asText(row.createdAt),
       );
     }
+
+    for (const row of rows.tokenSets) {
+      tokenSet.run(row.id, row.apiKeyId, row.clientId, row.clientSecretHash, asText(row.createdAt));
+    }
+
+    rows.grants.forEach(grant);
   });
 
   for (let from = 0; from < total; from += BATCH) {
     insertRange(from, Math.min(total, from + BATCH));
   }
 
-  const expired = connection.transaction(() => {
-    for (let sample = 0; sample < layout.size; sample += 1) {
-      const index = layout.validIndex(sample);
+  connection.transaction(() => expiredGrants(keyCount).forEach(grant))();
+}
 
-      grant.run(
-        rowId("x", sample),
-        rowId("s", index),
-        hashSecret(expiredAccessToken(sample)),
-        asText(LONG_AGO),
-        hashSecret(`expired-refresh-${sample}`),
-        asText(LONG_AGO),
-        created,
-      );
-    }
-  });
+/** Inserts grants in one transaction, next to the servers that use the same file. */
+export function insertSqliteGrants(file: string, grants: GrantRow[]): void {
+  const connection = new Database(file, { timeout: 10_000 });
 
-  expired();
+  try {
+    const grant = grantInserter(connection);
+
+    connection.transaction(() => grants.forEach(grant))();
+  } finally {
+    connection.close();
+  }
 }
 
 export type Dataset = { file: string; keyCount: number; generatedSeconds: number };
@@ -165,10 +142,7 @@ export function ensureDataset(keyCount: number): Dataset {
 export function workingCopy(dataset: Dataset): string {
   const file = path.join(BENCH_DIR, `run-${dataset.keyCount}.db`);
 
-  for (const suffix of ["", "-wal", "-shm"]) {
-    fs.rmSync(`${file}${suffix}`, { force: true });
-  }
-
+  removeWorkingCopy(file);
   fs.copyFileSync(dataset.file, file);
 
   return file;

@@ -1,7 +1,5 @@
 import { randomUUID } from "node:crypto";
 
-import Database from "better-sqlite3";
-
 import {
   credentialsOf,
   FAR_FUTURE,
@@ -9,7 +7,7 @@ import {
   poolAccessToken,
   poolRefreshToken,
 } from "./credentials";
-import { asText, rowId } from "./dataset";
+import { rowId, type GrantRow } from "./rows";
 import { hashSecret } from "../../lib/secrets";
 
 export type RefreshCall = {
@@ -22,40 +20,36 @@ export type RefreshCall = {
 let nextBatch = 1;
 
 /**
- * Inserts `count` unused grants on the pool's token sets and returns their refresh calls. Each
+ * `count` unused grants on the pool's token sets, and the refresh call that consumes each. Each
  * refresh consumes its grant, so every run gets a fresh batch; the pool's keys are not in the
  * authorize sample, so a stray reuse (which revokes the family) cannot disturb other runs.
  */
-export function insertRefreshPool(file: string, keyCount: number, count: number): RefreshCall[] {
+export function poolGrants(
+  keyCount: number,
+  count: number,
+): { grants: GrantRow[]; calls: RefreshCall[] } {
   const batch = nextBatch;
-  const connection = new Database(file, { timeout: 10_000 });
-  const grant = connection.prepare(`
-    INSERT INTO TokenGrant (id, tokenSetId, accessTokenHash, accessExpiresAt, refreshTokenHash,
-      refreshExpiresAt, createdAt)
-    VALUES (?, ?, ?, ?, ?, ?, ?)`);
-  const now = asText(new Date());
+  const createdAt = new Date();
+  const grants: GrantRow[] = [];
   const calls: RefreshCall[] = [];
 
   nextBatch += 1;
-  connection.transaction(() => {
-    for (let index = 0; index < count; index += 1) {
-      const owner = keyCount + (index % POOL_KEYS);
-      const credentials = credentialsOf(owner);
-      const refreshToken = poolRefreshToken(batch, index);
 
-      grant.run(
-        randomUUID(),
-        rowId("s", owner),
-        hashSecret(poolAccessToken(batch, index)),
-        asText(FAR_FUTURE),
-        hashSecret(refreshToken),
-        asText(FAR_FUTURE),
-        now,
-      );
-      calls.push({ ...credentials, refreshToken });
-    }
-  })();
-  connection.close();
+  for (let index = 0; index < count; index += 1) {
+    const owner = keyCount + (index % POOL_KEYS);
+    const refreshToken = poolRefreshToken(batch, index);
 
-  return calls;
+    grants.push({
+      id: randomUUID(),
+      tokenSetId: rowId("s", owner),
+      accessTokenHash: hashSecret(poolAccessToken(batch, index)),
+      accessExpiresAt: FAR_FUTURE,
+      refreshTokenHash: hashSecret(refreshToken),
+      refreshExpiresAt: FAR_FUTURE,
+      createdAt,
+    });
+    calls.push({ ...credentialsOf(owner), refreshToken });
+  }
+
+  return { grants, calls };
 }

@@ -1,4 +1,4 @@
-import { insertRefreshPool } from "./pool";
+import type { BenchDatabase } from "./database";
 import { invalidAuthorizes, refreshRequest, validAuthorize, type BenchRequest } from "./requests";
 import type { ServerHandle } from "./servers";
 
@@ -45,7 +45,7 @@ function problemsOf(request: BenchRequest, answer: Answer): string[] {
  */
 export async function probePublicApi(
   server: ServerHandle,
-  input: { databaseFile: string; keyCount: number },
+  database: BenchDatabase,
 ): Promise<string[]> {
   const problems: string[] = [];
   const check = async (request: BenchRequest, more: (answer: Answer) => string[] = () => []) => {
@@ -56,7 +56,7 @@ export async function probePublicApi(
 
     return answer;
   };
-  const valid = validAuthorize(input.keyCount, 1);
+  const valid = validAuthorize(database.keyCount, 1);
 
   await check(valid, (answer) =>
     answer.body.authorized === true && answer.body.client_id === JSON.parse(valid.body).client_id
@@ -64,11 +64,11 @@ export async function probePublicApi(
       : ["body is not an authorization of this client"],
   );
 
-  for (const request of invalidAuthorizes(input.keyCount, 2)) {
+  for (const request of invalidAuthorizes(database.keyCount, 2)) {
     await check(request);
   }
 
-  const [call] = insertRefreshPool(input.databaseFile, input.keyCount, 1);
+  const [call] = await database.refreshPool(1);
 
   if (!call) {
     throw new Error("the refresh pool returned no grant");

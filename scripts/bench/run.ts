@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 
 import { BENCH_DIR } from "./dataset";
+import { PG_ADMIN_URL, postgresAnswers } from "./postgres-dataset";
 import { renderReport } from "./report";
 import { runScale, type Options, type ScaleResult } from "./scale-run";
 
@@ -13,10 +14,13 @@ function parseOptions(argv: string[]): Options {
   const value = (name: string) =>
     argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
   const number = (name: string, fallback: number) => Number(value(name) ?? fallback);
+  const sizes = (name: string, fallback: string) =>
+    (value(name) ?? fallback).split(",").filter(Boolean).map(Number);
 
   return {
     quick,
-    scales: (value("scales") ?? (quick ? "1000" : "1000,100000,1000000")).split(",").map(Number),
+    scales: sizes("scales", quick ? "1000" : "1000,100000,1000000"),
+    postgresScales: sizes("postgres-scales", quick ? "1000" : "100000"),
     rounds: number("rounds", quick ? 1 : 3),
     seconds: number("seconds", quick ? 1 : 6),
     refreshSeconds: number("refresh-seconds", quick ? 1 : 4),
@@ -36,8 +40,29 @@ function assertPrerequisites(): void {
   }
 }
 
+/** Quick mode's default PostgreSQL run needs a server only in CI; asked-for runs always do. */
+async function checkPostgres(options: Options, argv: string[]): Promise<Options> {
+  if (options.postgresScales.length === 0 || (await postgresAnswers())) {
+    return options;
+  }
+
+  const optional = options.quick && !argv.some((arg) => arg.startsWith("--postgres-scales="));
+
+  if (optional && process.env.CI !== "true") {
+    console.log(`PostgreSQL does not answer at ${PG_ADMIN_URL}: its runs are skipped.`);
+
+    return { ...options, postgresScales: [] };
+  }
+
+  throw new Error(
+    `PostgreSQL does not answer at ${PG_ADMIN_URL} (set KEYWARD_PG_ADMIN_URL, ` +
+      "or pass --postgres-scales= to run on SQLite only).",
+  );
+}
+
 async function main(): Promise<void> {
-  const options = parseOptions(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const options = await checkPostgres(parseOptions(argv), argv);
   const startedAt = new Date();
   const loadBefore = os.loadavg();
   const problems: string[] = [];
@@ -46,9 +71,14 @@ async function main(): Promise<void> {
   assertPrerequisites();
   fs.mkdirSync(BENCH_DIR, { recursive: true });
 
-  for (const keyCount of options.scales) {
-    console.log(`--- ${keyCount} keys`);
-    results.push(await runScale(keyCount, options, problems, (line) => console.log(line)));
+  const runs = [
+    ...options.scales.map((keyCount) => ({ engine: "SQLite" as const, keyCount })),
+    ...options.postgresScales.map((keyCount) => ({ engine: "PostgreSQL" as const, keyCount })),
+  ];
+
+  for (const { engine, keyCount } of runs) {
+    console.log(`--- ${keyCount} keys on ${engine}`);
+    results.push(await runScale(engine, keyCount, options, problems, (line) => console.log(line)));
   }
 
   const totalSeconds = (Date.now() - startedAt.getTime()) / 1000;

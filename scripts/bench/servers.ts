@@ -21,11 +21,11 @@ export function pinned(core: number, command: string, args: string[]): [string, 
 }
 
 /** The same environment for every server; see docs/benchmarks.md for why each value is set. */
-export function serverEnvironment(databaseFile: string, port: number): NodeJS.ProcessEnv {
+export function serverEnvironment(databaseUrl: string, port: number): NodeJS.ProcessEnv {
   return {
     ...process.env,
     NODE_ENV: "production",
-    DATABASE_URL: `file:${databaseFile}`,
+    DATABASE_URL: databaseUrl,
     PORT: String(port),
     HOST: "127.0.0.1",
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
