@@ -9,8 +9,8 @@ import { BENCH_DIR } from "./dataset";
 
 export const CONNECTIONS = 32;
 
-/** autocannon splits the rate between connections: a multiple of this keeps it exact. */
-const LATENCY_CONNECTIONS = 16;
+/** Sockets the latency load may open: enough that a due request never waits for one. */
+const LATENCY_CONNECTIONS = 64;
 
 export type ThroughputResult = {
   requests: number;
@@ -95,22 +95,24 @@ export type LatencyResult = {
   achievedRps: number;
   p50Ms: number;
   p99Ms: number;
+  maxMs: number;
   non2xx: number;
   errors: number;
 };
 
-/** Latency at a fixed offered rate: autocannon in its own process on core 1. */
+/** Latency at a fixed offered rate: the open-loop generator in its own process on core 1. */
 export async function measureLatency(
   server: ServerHandle,
   requests: BenchRequest[],
   rate: number,
   seconds: number,
 ): Promise<LatencyResult> {
-  const file = path.join(BENCH_DIR, "autocannon-input.json");
+  const file = path.join(BENCH_DIR, "paced-load-input.json");
   const input = {
     url: server.baseUrl,
-    rate: Math.max(1, Math.round(rate / LATENCY_CONNECTIONS)) * LATENCY_CONNECTIONS,
+    rate: Math.max(1, Math.round(rate)),
     seconds,
+    warmupSeconds: 1,
     connections: LATENCY_CONNECTIONS,
     requests: requests.map(({ path: requestPath, headers, body }) => ({
       method: "POST",
@@ -123,7 +125,7 @@ export async function measureLatency(
   fs.writeFileSync(file, JSON.stringify(input));
 
   const output = await runPinned(process.execPath, [
-    ...["--import", "tsx", path.resolve("scripts", "bench", "latency-load.ts"), file],
+    ...["--import", "tsx", path.resolve("scripts", "bench", "paced-load.ts"), file],
   ]);
 
   return { rate: input.rate, ...(JSON.parse(output) as Omit<LatencyResult, "rate">) };

@@ -133,7 +133,7 @@ export function renderReport(
       results.flatMap(refreshRows),
     ),
     "",
-    "### Latency at a fixed rate (autocannon, valid mix)",
+    "### Latency at a fixed rate (open-loop generator, valid mix, from each request's due time)",
     "",
     table(
       [
@@ -145,6 +145,7 @@ export function renderReport(
         "achieved req/s",
         "p50 ms",
         "p99 ms",
+        "max ms",
       ],
       results.flatMap((scale) =>
         scale.latency.map(({ fraction, target, result }) => [
@@ -155,6 +156,7 @@ export function renderReport(
           fixed(result.achievedRps),
           fixed(result.p50Ms, 2),
           fixed(result.p99Ms, 2),
+          fixed(result.maxMs, 2),
         ]),
       ),
     ),
