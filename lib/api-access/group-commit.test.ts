@@ -47,3 +47,30 @@ describe("group commit", () => {
     expect(committed).toEqual(["a", "c"]);
   });
 });
+
+describe("group commit with an asynchronous commit", () => {
+  it("gathers the writes made while a batch commits into the next batch", async () => {
+    const batches: number[][] = [];
+    let release: () => void = () => undefined;
+    const write = groupCommit<number>(async (items) => {
+      batches.push(items);
+
+      if (batches.length === 1) {
+        await new Promise<void>((resolve) => (release = resolve));
+      }
+    });
+    const first = write(1);
+
+    await new Promise((resolve) => setImmediate(resolve));
+
+    const later = [write(2), write(3)];
+
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(batches).toEqual([[1]]);
+
+    release();
+    await Promise.all([first, ...later]);
+
+    expect(batches).toEqual([[1], [2, 3]]);
+  });
+});

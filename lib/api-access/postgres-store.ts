@@ -4,7 +4,8 @@ import type pg from "pg";
 
 import type { AuditRecord } from "../audit";
 import { pgPool } from "../pg-pool";
-import type { AccessGrantRow, CallerRow, KeyRow, VerifyStore } from "./store";
+import { groupCommit } from "./group-commit";
+import type { AccessGrantRow, CallerRow, KeyRow, UsageTouch, VerifyStore } from "./store";
 
 const CALLER_COLUMNS = `
   ts.id AS "tokenSetId", ts."clientSecretHash", ts."revokedAt" AS "tokenSetRevokedAt",
@@ -36,8 +37,23 @@ export const POSTGRES_STATEMENTS = {
       "actorUserId", "merchantId", "apiKeyId", "tokenSetId", "requestId", "clientAddress",
       "userAgent")
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+  recordBatch: `WITH audit AS (
+      INSERT INTO "AuditEvent" (id, "createdAt", type, outcome, reason, detail, "actorUserId",
+        "merchantId", "apiKeyId", "tokenSetId", "requestId", "clientAddress", "userAgent")
+      SELECT * FROM unnest($1::text[], $2::timestamp(3)[], $3::text[], $4::text[], $5::text[],
+        $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[],
+        $13::text[])
+    ), keys AS (
+      UPDATE "ApiKey" SET "lastUsedAt" = ($15::timestamp(3)[])[array_position($14::text[], id)]
+      WHERE id = ANY($14::text[])
+    ), grants AS (
+      UPDATE "TokenGrant"
+      SET "lastUsedAt" = ($17::timestamp(3)[])[array_position($16::text[], id)],
+        "lastClientAddress" = ($18::text[])[array_position($16::text[], id)]
+      WHERE id = ANY($16::text[])
+    )
+    SELECT 1`,
   touchKey: `UPDATE "ApiKey" SET "lastUsedAt" = $1 WHERE id = $2`,
-  touchGrant: `UPDATE "TokenGrant" SET "lastUsedAt" = $1, "lastClientAddress" = $2 WHERE id = $3`,
   claimGrant: `UPDATE "TokenGrant" g SET "rotatedAt" = $1, "lastUsedAt" = $1, "lastClientAddress" = $2
     WHERE g.id = $3 AND g."rotatedAt" IS NULL
       AND EXISTS (SELECT 1 FROM "TokenSet" ts WHERE ts.id = g."tokenSetId" AND ts."revokedAt" IS NULL)`,
@@ -79,6 +95,34 @@ function auditValues(audit: AuditRecord, at: Date): unknown[] {
   ];
 }
 
+type Recorded = { audit: AuditRecord; touch?: UsageTouch };
+
+/** The columns of a batch, one array per parameter; each key and grant is touched once. */
+function batchValues(items: Recorded[]): unknown[] {
+  const audits = items.map(({ audit, touch }) => auditValues(audit, touch?.at ?? new Date()));
+  const keys = new Map<string, string>();
+  const grants = new Map<string, [string, string | null]>();
+
+  for (const { touch } of items) {
+    if (touch) {
+      keys.set(touch.apiKeyId, toTimestamp(touch.at));
+
+      if (touch.grantId) {
+        grants.set(touch.grantId, [toTimestamp(touch.at), touch.clientAddress]);
+      }
+    }
+  }
+
+  return [
+    ...Array.from({ length: 13 }, (_, column) => audits.map((values) => values[column])),
+    [...keys.keys()],
+    [...keys.values()],
+    [...grants.keys()],
+    [...grants.values()].map(([at]) => at),
+    [...grants.values()].map(([, address]) => address),
+  ];
+}
+
 async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>) {
   const client = await pool.connect();
 
@@ -97,6 +141,12 @@ async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => 
 }
 
 export function createPostgresStore(pool = pgPool()): VerifyStore {
+  // One statement is one transaction: the audit rows and last-used marks of a batch commit
+  // together, in one round trip.
+  const record = groupCommit<Recorded>(async (items) => {
+    await run(pool, "recordBatch", batchValues(items));
+  });
+
   return {
     async findCaller(clientId, token) {
       const result =
@@ -112,25 +162,8 @@ export function createPostgresStore(pool = pgPool()): VerifyStore {
     async findAccessGrant(accessTokenHash) {
       return (await run<AccessGrantRow>(pool, "grantByAccess", [accessTokenHash])).rows[0] ?? null;
     },
-    async record(audit, touch) {
-      if (!touch) {
-        await run(pool, "insertAudit", auditValues(audit, new Date()));
-
-        return;
-      }
-
-      await inTransaction(pool, async (client) => {
-        await run(client, "insertAudit", auditValues(audit, touch.at));
-        await run(client, "touchKey", [toTimestamp(touch.at), touch.apiKeyId]);
-
-        if (touch.grantId) {
-          await run(client, "touchGrant", [
-            toTimestamp(touch.at),
-            touch.clientAddress,
-            touch.grantId,
-          ]);
-        }
-      });
+    record(audit, touch) {
+      return record({ audit, touch });
     },
     async rotate({ grantId, next, audit, touch }) {
       // Row locks make this exact across instances: a second UPDATE of the same grant waits for

@@ -3,10 +3,11 @@ import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { curlAuthorize } from "./helpers/curl";
-import { setGrantTime } from "./helpers/database";
+import { query, setGrantTime, sha256 } from "./helpers/database";
 import { environment, transports } from "./helpers/environment";
 import { provisionKey, type ProvisionedKey } from "./helpers/fixtures";
 import { UUID } from "./helpers/http";
+import { findKey } from "./helpers/key-view";
 import { signIn, type PortalClient } from "./helpers/portal-client";
 import { publicApi, type PublicApi } from "./helpers/public-api";
 
@@ -150,5 +151,26 @@ describe.each(transports())("POST /api/authorize ($transport transport)", ({ bas
     expect(result.headers.get("x-request-id")).toBe(result.json.request_id);
     expect(result.headers.get("cache-control")).toBe("no-store");
     expect(result.headers.get("content-type")).toMatch(/^application\/json/);
+  });
+
+  it("marks each key and grant last used, with the caller's address, across concurrent calls", async () => {
+    const others = await Promise.all([provisionKey(portal), provisionKey(portal)]);
+    const calls = others.flatMap((each) =>
+      Array.from({ length: 5 }, () => api.authorize(each.credentials, each.tokens.accessToken)),
+    );
+
+    expect((await Promise.all(calls)).map((result) => result.status)).toEqual(calls.map(() => 200));
+
+    const listed = await portal.get("/api/keys");
+
+    for (const each of others) {
+      const grants = await query<{ lastClientAddress: string | null }>(
+        `SELECT "lastClientAddress" FROM "TokenGrant" WHERE "accessTokenHash" = ?`,
+        [sha256(each.tokens.accessToken)],
+      );
+
+      expect(findKey(listed, each.keyId).last_used_at).not.toBeNull();
+      expect(grants).toEqual([{ lastClientAddress: "127.0.0.1" }]);
+    }
   });
 });
