@@ -12,6 +12,8 @@ test("a merchant walks through the six steps and the integrator's calls succeed"
     await dialog.getByLabel("Label").fill(label);
     await dialog.getByRole("button", { name: "Generate API Key" }).click();
     await expect(page.getByRole("dialog", { name: "API key created" })).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(page.getByRole("dialog", { name: "API key created" })).toBeVisible();
   });
 
   const apiKey = (await page.getByTestId("new-api-key").textContent()) ?? "";

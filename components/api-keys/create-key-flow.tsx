@@ -25,7 +25,7 @@ export function CreateKeyFlow({ onClose, onCloseAutoFocus }: CreateKeyFlowProps)
       <DialogShell
         title="API key created"
         description="Copy this key now. You will not see it again."
-        dismissOnOutsideClick={false}
+        dismissible={false}
         onOpenChange={(open) => {
           if (!open) {
             setCreated(null);

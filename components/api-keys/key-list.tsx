@@ -27,7 +27,7 @@ function lastUsed(key: KeyView): string {
 
 function KeyTable({ keys, busyKeyId, onIntent }: KeyListProps) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full min-w-[720px] text-left text-sm">
         <caption className="sr-only">API keys</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs font-medium text-slate-600">

@@ -93,7 +93,7 @@ function IssuedTokensDialog({
       title="Tokens generated"
       description={`New credentials for ${displayLabel(apiKey)}. Copy them now: the client secret, access token and refresh token will not be shown again.`}
       size="lg"
-      dismissOnOutsideClick={false}
+      dismissible={false}
       onOpenChange={(open) => {
         if (!open) {
           onClose();

@@ -140,7 +140,7 @@ export function AuditLogView({ initialQuery }: { initialQuery: string }) {
           <p className="px-4 py-6 text-sm text-slate-600 sm:px-6">No events match these filters.</p>
         ) : null}
         {events.length > 0 ? (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="w-full min-w-[960px] text-left text-sm">
               <caption className="sr-only">Audit events</caption>
               <thead className="border-b border-slate-200 bg-slate-50 text-xs font-medium text-slate-600">
@@ -187,7 +187,7 @@ export function AuditLogView({ initialQuery }: { initialQuery: string }) {
                         <div className="font-mono text-xs text-slate-600">{event.api_key.hint}</div>
                       ) : null}
                     </td>
-                    <td className="px-3 py-2 break-all">{actorLabel(event)}</td>
+                    <td className="min-w-40 px-3 py-2 break-words">{actorLabel(event)}</td>
                     <td className="px-3 py-2">{event.client_address ?? "—"}</td>
                     <td className="px-3 py-2 font-mono text-xs break-all">{event.request_id}</td>
                   </tr>

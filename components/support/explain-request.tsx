@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 
+import { ApiError } from "@/components/api-keys/fetch-json";
 import { Button } from "@/components/ui/button";
 
 import { AuditEventCard } from "./audit-event-parts";
@@ -15,6 +16,7 @@ export function ExplainRequest({ initialRequestId }: { initialRequestId: string 
   const [draft, setDraft] = useState(initialRequestId);
   const [requestId, setRequestId] = useState(initialRequestId);
   const explained = useQuery(supportQueries.request(requestId));
+  const isUnknown = explained.error instanceof ApiError && explained.error.status === 404;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -41,7 +43,15 @@ export function ExplainRequest({ initialRequestId }: { initialRequestId: string 
           Explain
         </Button>
       </form>
-      {requestId ? (
+      {isUnknown ? (
+        <p
+          role="status"
+          className="border-t border-slate-200 px-4 py-6 text-sm text-slate-700 sm:px-6"
+        >
+          No event was recorded with request ID <code className="font-mono">{requestId}</code>.
+          Check it for a typo: every answer of Keyward&apos;s API is recorded under its ID.
+        </p>
+      ) : requestId ? (
         <QueryState
           isPending={explained.isPending}
           error={explained.error}

@@ -111,7 +111,7 @@ function TokenSetList({ sets }: { sets: TokenSetView[] }) {
   }
 
   return (
-    <div className="overflow-x-auto border-t border-slate-200">
+    <div className="relative overflow-x-auto border-t border-slate-200">
       <table className="w-full min-w-[760px] text-left text-sm">
         <caption className="sr-only">Token sets</caption>
         <thead className="bg-slate-50 text-xs font-medium text-slate-600">

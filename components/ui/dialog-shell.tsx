@@ -8,7 +8,8 @@ export type DialogShellProps = {
   description: ReactNode;
   onOpenChange: (open: boolean) => void;
   onCloseAutoFocus?: (event: Event) => void;
-  dismissOnOutsideClick?: boolean;
+  /** False for a dialog that shows a secret once: only its own button closes it. */
+  dismissible?: boolean;
   size?: "md" | "lg";
   children?: ReactNode;
 };
@@ -18,7 +19,7 @@ export function DialogShell({
   description,
   onOpenChange,
   onCloseAutoFocus,
-  dismissOnOutsideClick = true,
+  dismissible = true,
   size = "md",
   children,
 }: DialogShellProps) {
@@ -29,7 +30,12 @@ export function DialogShell({
         <Dialog.Content
           onCloseAutoFocus={onCloseAutoFocus}
           onPointerDownOutside={(event) => {
-            if (!dismissOnOutsideClick) {
+            if (!dismissible) {
+              event.preventDefault();
+            }
+          }}
+          onEscapeKeyDown={(event) => {
+            if (!dismissible) {
               event.preventDefault();
             }
           }}

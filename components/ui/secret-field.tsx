@@ -52,7 +52,9 @@ export function SecretField({ label, value, testId, hint }: SecretFieldProps) {
         >
           {value}
         </code>
-        <Button onClick={copy}>Copy</Button>
+        <Button onClick={copy} aria-label={`Copy ${label}`}>
+          Copy
+        </Button>
       </div>
       {hint ? <p className="mt-1 text-xs text-slate-600">{hint}</p> : null}
     </div>
