@@ -141,4 +141,14 @@ describe.each(transports())("public API request checks ($transport transport)", 
     expectErrorEnvelope(result, 405, "method_not_allowed");
     expect(result.headers.get("allow")).toBe(allowed);
   });
+
+  it.each([
+    ["GET", "/api/v1/no-such-thing"],
+    ["POST", "/api/nothing-here"],
+    ["DELETE", "/api/keys/some-key/unknown"],
+  ])("answers %s %s, which no route serves, with the JSON 404", async (method, path) => {
+    const result = await api.raw(path, { method, headers });
+
+    expectErrorEnvelope(result, 404, "not_found");
+  });
 });
