@@ -97,6 +97,7 @@ export const AUDIT_REASON_TEXT: Record<string, string> = {
   invalid_token: "The access token was unknown to this client, or replaced by a refresh.",
   token_expired: "The access token had expired.",
   ip_not_allowed: "The caller's address is not in the key's IP restriction.",
+  key_not_active: "The key's settings had never been saved, so it was not active yet.",
   invalid_grant: "The refresh token was unknown, expired, or already used.",
   enhanced_security_required: "Enhance Security is on and no valid access token was sent.",
   invalid_request: "The request was malformed: a header or body field was missing or invalid.",

@@ -8,6 +8,7 @@ export const ERROR_STATUS = {
   enhanced_security_required: 401,
   forbidden: 403,
   ip_not_allowed: 403,
+  key_not_active: 403,
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,

@@ -90,5 +90,9 @@ export function SettingsHint({ apiKey }: { apiKey: KeyView }) {
   if (apiKey.revoked_at || apiKey.settings_saved_at) {
     return null;
   }
-  return <p className="mt-1 text-xs text-slate-600">Save settings to generate tokens.</p>;
+  return (
+    <p className="mt-1 text-xs text-slate-600">
+      Save its settings to activate the key and generate tokens.
+    </p>
+  );
 }

@@ -61,6 +61,10 @@ async function decide(
     return deny("invalid_client", "api key revoked", ids);
   }
 
+  if (!key.settingsSavedAt) {
+    return deny("key_not_active", "settings never saved", ids);
+  }
+
   if (!isAddressAllowed(input.clientAddress, JSON.parse(key.ipAllowlist) as string[])) {
     return deny("ip_not_allowed", `address ${input.clientAddress ?? "unknown"} not allowed`, ids);
   }

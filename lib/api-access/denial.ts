@@ -3,6 +3,7 @@ export type DenialReason =
   | "invalid_token"
   | "token_expired"
   | "ip_not_allowed"
+  | "key_not_active"
   | "invalid_grant"
   | "enhanced_security_required";
 
@@ -21,6 +22,7 @@ export const DENIAL_DESCRIPTIONS: Record<DenialReason, string> = {
   invalid_token: "The access token is not valid.",
   token_expired: "The access token has expired. Renew it with the refresh token.",
   ip_not_allowed: "Calls with this API key are not allowed from this address.",
+  key_not_active: "This API key is not active yet: save its settings in the portal first.",
   invalid_grant: "The refresh token is not valid.",
   enhanced_security_required:
     "Enhance Security is on for this API key: send a valid ACCESS-TOKEN header.",

@@ -26,7 +26,8 @@ export const POSTGRES_STATEMENTS = {
     LEFT JOIN "TokenGrant" g ON g."refreshTokenHash" = $1 AND g."tokenSetId" = ts.id
     WHERE ts."clientId" = $2`,
   keyByHash: `SELECT k.id, k.label, k."keyHint", k."webhookFormat", k."ipAllowlist",
-      k."enhancedSecurity", k."revokedAt", m.id AS "merchantId", m.name AS "merchantName"
+      k."enhancedSecurity", k."settingsSavedAt", k."revokedAt", m.id AS "merchantId",
+      m.name AS "merchantName"
     FROM "ApiKey" k JOIN "Merchant" m ON m.id = k."merchantId"
     WHERE k."keyHash" = $1`,
   grantByAccess: `SELECT ts."apiKeyId", ts."revokedAt" AS "tokenSetRevokedAt",

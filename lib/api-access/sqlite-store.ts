@@ -36,8 +36,9 @@ type RawCaller = Omit<
   enhancedSecurity: number;
 };
 
-type RawKey = Omit<KeyRow, "enhancedSecurity" | "revokedAt"> & {
+type RawKey = Omit<KeyRow, "enhancedSecurity" | "settingsSavedAt" | "revokedAt"> & {
   enhancedSecurity: number;
+  settingsSavedAt: string | null;
   revokedAt: string | null;
 };
 
@@ -63,7 +64,7 @@ export const SQLITE_STATEMENTS = {
     WHERE ts.clientId = ?`,
   keyByHash: `
     SELECT k.id, k.label, k.keyHint, k.webhookFormat, k.ipAllowlist, k.enhancedSecurity,
-      k.revokedAt, m.id AS merchantId, m.name AS merchantName
+      k.settingsSavedAt, k.revokedAt, m.id AS merchantId, m.name AS merchantName
     FROM ApiKey k JOIN Merchant m ON m.id = k.merchantId
     WHERE k.keyHash = ?`,
   grantByAccess: `
@@ -213,7 +214,12 @@ export function createSqliteStore(connection = openVerifyConnection()): VerifySt
       const raw = keyByHash.get(keyHash);
 
       return raw
-        ? { ...raw, enhancedSecurity: raw.enhancedSecurity === 1, revokedAt: toDate(raw.revokedAt) }
+        ? {
+            ...raw,
+            enhancedSecurity: raw.enhancedSecurity === 1,
+            settingsSavedAt: toDate(raw.settingsSavedAt),
+            revokedAt: toDate(raw.revokedAt),
+          }
         : null;
     },
     async findAccessGrant(accessTokenHash): Promise<AccessGrantRow | null> {

@@ -26,6 +26,7 @@ export type KeyRow = {
   webhookFormat: string;
   ipAllowlist: string;
   enhancedSecurity: boolean;
+  settingsSavedAt: Date | null;
   revokedAt: Date | null;
   merchantId: string;
   merchantName: string;

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { setGrantTime } from "./helpers/database";
 import { environment, transports } from "./helpers/environment";
-import { provisionKey, setEnhancedSecurity } from "./helpers/fixtures";
+import { createKey, provisionKey, saveSettings, setEnhancedSecurity } from "./helpers/fixtures";
 import { stringField } from "./helpers/http";
 import { signIn, type PortalClient } from "./helpers/portal-client";
 import { publicApi, type PublicApi } from "./helpers/public-api";
@@ -34,6 +34,18 @@ describe.each(transports())("GET /api/v1/account ($transport transport)", ({ bas
       },
     });
     expect(result.text).not.toContain(key.apiKey);
+  });
+
+  it("refuses a key whose settings were never saved with 403 key_not_active, until they are", async () => {
+    const { keyId, apiKey } = await createKey(portal);
+    const before = await api.account(apiKey);
+
+    expect(before.status).toBe(403);
+    expect(before.json.error).toBe("key_not_active");
+
+    await saveSettings(portal, keyId);
+
+    expect((await api.account(apiKey)).status).toBe(200);
   });
 
   it("refuses an unknown API key with 401 invalid_client", async () => {
