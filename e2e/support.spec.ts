@@ -88,10 +88,18 @@ test("support revokes a leaked token family; the merchant sees the refused call"
     await page.getByRole("button", { name: "Explain" }).click();
     await expect(page.getByTestId("audit-event")).toContainText("invalid_client");
     await expect(page.getByTestId("audit-event")).toContainText("token set revoked or replaced");
+
+    await page.getByLabel(/Request ID/).fill("no-such-request");
+    await page.getByRole("button", { name: "Explain" }).click();
+    await expect(page.getByText("No event was recorded with request ID")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Retry" })).toHaveCount(0);
   });
 
   await test.step("the merchant opens the key's activity and sees that failed call", async () => {
     await merchantPage.reload();
+    await expect(merchantPage.getByTestId("key-row").filter({ hasText: label })).toContainText(
+      "Revoked by Keyward support",
+    );
     await merchantPage
       .getByTestId("key-row")
       .filter({ hasText: label })

@@ -38,12 +38,17 @@ export function summarizeIpAllowlist(entries: string[]): string {
   return entries.length === 1 ? entries[0] : `${entries[0]} +${entries.length - 1} more`;
 }
 
+const REVOKED_TEXT: Record<string, string> = {
+  support_revoked: "Revoked by Keyward support: generate new tokens",
+  refresh_token_reuse: "Revoked: a used refresh token was presented again",
+};
+
 export function describeTokens(tokens: TokensView, now: number = Date.now()): string {
   switch (tokens.state) {
     case "none":
       return "No tokens";
     case "revoked":
-      return "Revoked";
+      return REVOKED_TEXT[tokens.revoked_reason ?? ""] ?? "Revoked";
     case "expired":
       return "Access token expired";
     case "active": {

@@ -1,27 +1,9 @@
 import type { WebhookFormat } from "@/lib/webhook-format";
+import type { KeyView } from "@/lib/api-keys/views";
 
-export type TokenState = "none" | "active" | "expired" | "revoked";
+export type { KeyView, TokenState } from "@/lib/api-keys/views";
 
-export type TokensView = {
-  state: TokenState;
-  client_id: string | null;
-  access_token_expires_at: string | null;
-  refresh_token_expires_at: string | null;
-};
-
-export type KeyView = {
-  id: string;
-  label: string;
-  key_hint: string;
-  created_at: string;
-  last_used_at: string | null;
-  ip_allowlist: string[];
-  webhook_format: WebhookFormat;
-  settings_saved_at: string | null;
-  enhanced_security: boolean;
-  revoked_at: string | null;
-  tokens: TokensView;
-};
+export type TokensView = KeyView["tokens"];
 
 export type KeyListResponse = { keys: KeyView[] };
 

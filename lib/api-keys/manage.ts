@@ -175,6 +175,7 @@ export async function generateTokens(
       throw new AppError("conflict", "Save the key's settings before generating tokens.");
     }
 
+    const earlierSets = await tx.tokenSet.count({ where: { apiKeyId: keyId } });
     const replaced = await revokeTokenSets(tx, {
       apiKeyId: keyId,
       merchantId: scope.merchantId,
@@ -200,7 +201,12 @@ export async function generateTokens(
         {
           type: replaced > 0 ? "tokens.regenerated" : "tokens.generated",
           outcome: "success",
-          detail: replaced > 0 ? "replaced the previous token set" : "first token set",
+          detail:
+            replaced > 0
+              ? "replaced the previous token set"
+              : earlierSets > 0
+                ? "new token set; the previous one was already revoked"
+                : "first token set",
           merchantId: scope.merchantId,
           apiKeyId: keyId,
           tokenSetId: set.id,

@@ -15,6 +15,8 @@ export type KeyView = {
   revoked_at: string | null;
   tokens: {
     state: TokenState;
+    /** Why the latest token set stopped working, when it was revoked: a cause code. */
+    revoked_reason: string | null;
     client_id: string | null;
     access_token_expires_at: string | null;
     refresh_token_expires_at: string | null;
@@ -39,6 +41,7 @@ export const keyViewSelect = {
     select: {
       clientId: true,
       revokedAt: true,
+      revokedReason: true,
       grants: {
         where: { rotatedAt: null },
         orderBy: { createdAt: "desc" },
@@ -63,6 +66,7 @@ type KeyRow = {
   tokenSets: {
     clientId: string;
     revokedAt: Date | null;
+    revokedReason: string | null;
     grants: { accessExpiresAt: Date; refreshExpiresAt: Date }[];
   }[];
 };
@@ -103,6 +107,7 @@ export function toKeyView(row: KeyRow, now = new Date()): KeyView {
     revoked_at: iso(row.revokedAt),
     tokens: {
       state,
+      revoked_reason: state === "revoked" ? (set?.revokedReason ?? null) : null,
       client_id: isLive ? (set?.clientId ?? null) : null,
       access_token_expires_at: isLive ? iso(grant?.accessExpiresAt ?? null) : null,
       refresh_token_expires_at: isLive ? iso(grant?.refreshExpiresAt ?? null) : null,

@@ -66,6 +66,7 @@ describe("portal token generation", () => {
 
     expect(view.tokens).toEqual({
       state: "active",
+      revoked_reason: null,
       client_id: tokens.clientId,
       access_token_expires_at: tokens.accessTokenExpiresAt,
       refresh_token_expires_at: tokens.refreshTokenExpiresAt,

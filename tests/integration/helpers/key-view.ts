@@ -18,6 +18,7 @@ export const keyViewSchema = z.strictObject({
   revoked_at: isoDate.nullable(),
   tokens: z.strictObject({
     state: z.enum(["none", "active", "expired", "revoked"]),
+    revoked_reason: z.string().nullable(),
     client_id: z.string().nullable(),
     access_token_expires_at: isoDate.nullable(),
     refresh_token_expires_at: isoDate.nullable(),

@@ -180,6 +180,30 @@ describe("audit rows: one per event kind, with actor, merchant, key, request and
     expect(rows.every((row) => row.actorUserId === supportUser?.id)).toBe(true);
   });
 
+  it("says a new token set follows a revoked one, not that it is the first", async () => {
+    const fresh = await provisionForSupport(merchantA, support);
+    const revoked = await support.send(
+      "POST",
+      `/api/support/token-sets/${fresh.tokenSetId}/revoke`,
+      {
+        reason: "Secret pasted in a support ticket",
+      },
+    );
+
+    expect(revoked.status).toBe(200);
+
+    const next = await generateTokens(merchantA, fresh.keyId);
+    const details = (await rowsFor("apiKeyId", fresh.keyId))
+      .filter((row) => row.type.startsWith("tokens.") && row.type !== "tokens.revoked")
+      .map((row) => [row.type, row.detail]);
+
+    secrets.push(next.clientSecret, next.accessToken, next.refreshToken);
+    expect(details).toEqual([
+      ["tokens.generated", "first token set"],
+      ["tokens.generated", "new token set; the previous one was already revoked"],
+    ]);
+  });
+
   it("stores no secret, token or password, nor the first 8 characters of one", async () => {
     const text = JSON.stringify(await query(`SELECT * FROM "AuditEvent"`));
 

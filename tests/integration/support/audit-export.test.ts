@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { environment } from "../helpers/environment";
+import { findKey } from "../helpers/key-view";
 import { stringField, type JsonObject } from "../helpers/http";
 import { signIn, type PortalClient } from "../helpers/portal-client";
 import { api, provisionForSupport, requestIdOf, type MerchantKey } from "./support-fixtures";
@@ -57,6 +58,10 @@ describe("support audit views", () => {
     ]);
     expect(timeline[2]).toMatchObject({ detail: TRICKY_REASON });
     expect(JSON.stringify(audit.json)).not.toContain(key.tokens.clientSecret);
+    expect(findKey(await merchantA.get("/api/keys"), key.keyId).tokens).toMatchObject({
+      state: "revoked",
+      revoked_reason: "support_revoked",
+    });
   });
 
   it("explains a rejection by request id with its exact reason", async () => {
