@@ -1,7 +1,7 @@
 import { auditRow, type AuditContext } from "../audit";
 import { hashSecret } from "../secrets";
 import { callerIds, checkClient } from "./client-credentials";
-import { deny, type Denial } from "./denial";
+import { denialIds, deny, type Denial } from "./denial";
 import { verifyStore, type CallerRow } from "./store";
 
 export type AuthorizeInput = {
@@ -36,7 +36,7 @@ export async function authorizeCall(
       outcome: result.ok ? "success" : "denied",
       reason: result.ok ? null : result.reason,
       detail: result.ok ? null : result.detail,
-      ...(caller ? callerIds(caller) : {}),
+      ...(!result.ok ? denialIds(result) : caller ? callerIds(caller) : {}),
     },
     context,
   );

@@ -31,8 +31,13 @@ export function checkClient(caller: CallerRow | null, input: ClientCheckInput): 
   const isKeyRight = digestsMatch(caller.keyHash, hashSecret(input.apiKey));
   const isSecretRight = digestsMatch(caller.clientSecretHash, hashSecret(input.clientSecret));
 
+  // The row names the client that was targeted, not its key: that key was never presented, so
+  // the call must not show up as the key's own activity.
   if (!isKeyRight) {
-    return deny("invalid_client", "api key does not match the client", ids);
+    return deny("invalid_client", "api key does not match the client", {
+      merchantId: ids.merchantId,
+      tokenSetId: ids.tokenSetId,
+    });
   }
 
   if (!isSecretRight) {

@@ -30,6 +30,11 @@ export const DENIAL_DESCRIPTIONS: Record<DenialReason, string> = {
 
 export type DenialIds = Pick<Denial, "merchantId" | "apiKeyId" | "tokenSetId">;
 
+/** The merchant, key and token set a denial names: what its audit row points at. */
+export function denialIds({ merchantId, apiKeyId, tokenSetId }: Denial): DenialIds {
+  return { merchantId, apiKeyId, tokenSetId };
+}
+
 export function deny(reason: DenialReason, detail: string, ids: DenialIds = {}): Denial {
   return { ok: false, reason, detail, ...ids };
 }

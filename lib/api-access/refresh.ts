@@ -2,7 +2,7 @@ import { auditRow, type AuditContext } from "../audit";
 import { hashSecret } from "../secrets";
 import { newGrant, REFRESH_RETRY_GRACE_SECONDS, type IssuedGrant } from "../tokens";
 import { callerIds, checkClient } from "./client-credentials";
-import { deny, type Denial } from "./denial";
+import { denialIds, deny, type Denial } from "./denial";
 import { verifyStore, type CallerRow, type VerifyStore } from "./store";
 
 export type RefreshInput = {
@@ -39,7 +39,7 @@ export async function refreshTokens(
           outcome: "denied",
           reason: result.reason,
           detail: result.detail,
-          ...(caller ? callerIds(caller) : {}),
+          ...denialIds(result),
         },
         context,
       ),

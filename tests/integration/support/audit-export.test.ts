@@ -78,6 +78,9 @@ describe("support audit views", () => {
         outcome: "denied",
         reason: "invalid_client",
         detail: "api key does not match the client",
+        actor: null,
+        api_key: null,
+        token_set_id: key.tokenSetId,
       }),
     ]);
     expect((await support.get("/api/support/requests/no-such-request")).status).toBe(404);
