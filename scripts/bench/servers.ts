@@ -13,6 +13,9 @@ export type ServerHandle = {
 
 const CLOCK_TICKS_PER_SECOND = 100;
 
+/** The heap limit `npm start` gives the production server (KEYWARD_HEAP_MB, default 256). */
+const HEAP_LIMIT_FLAG = "--max-old-space-size=256";
+
 /** Pins a command to one core when the machine has two, so server and load never share one. */
 export function pinned(core: number, command: string, args: string[]): [string, string[]] {
   return os.availableParallelism() >= 2
@@ -44,7 +47,10 @@ export async function startServer(input: {
 }): Promise<ServerHandle> {
   const log = fs.openSync(input.logPath, "w");
   // taskset execs node in place, so the child's pid is the node process itself.
-  const [command, args] = pinned(0, process.execPath, ["--import", "tsx", input.script]);
+  const [command, args] = pinned(0, process.execPath, [
+    HEAP_LIMIT_FLAG,
+    ...["--import", "tsx", input.script],
+  ]);
   const child = spawn(command, args, { env: input.env, stdio: ["ignore", log, log] });
 
   fs.closeSync(log);
