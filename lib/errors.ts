@@ -51,6 +51,14 @@ export function errorBody(error: AppError, requestId: string): ErrorBody {
   };
 }
 
+/** The error as a JSON response, with its request id in the body and the X-Request-Id header. */
+export function errorResponse(error: AppError, requestId: string): Response {
+  return Response.json(errorBody(error, requestId), {
+    status: error.status,
+    headers: { "x-request-id": requestId },
+  });
+}
+
 /** Anything that is not an AppError becomes a generic 500: its details go to the log only. */
 export function toAppError(cause: unknown): AppError {
   if (cause instanceof AppError) {

@@ -5,7 +5,7 @@ import type { z } from "zod";
 import type { AuditContext } from "../audit";
 import { requireUser } from "../auth/session";
 import type { Role, SessionUser } from "../auth/roles";
-import { AppError, errorBody, toAppError } from "../errors";
+import { AppError, errorResponse, toAppError } from "../errors";
 import { logger } from "../logger";
 import { parseJsonBody } from "./json-body";
 import { parseQuery } from "./query";
@@ -110,10 +110,7 @@ export function portalRoute<P = Record<string, never>>(
 
       status = error.status;
 
-      return Response.json(errorBody(error, requestId), {
-        status,
-        headers: { "x-request-id": requestId },
-      });
+      return errorResponse(error, requestId);
     } finally {
       const route = new URL(request.url).pathname;
       const ms = Math.round(performance.now() - startedAt);
