@@ -4,6 +4,7 @@ import { hashSecret } from "../secrets";
 import type { WebhookFormat } from "../webhook-format";
 import { deny, type Denial } from "./denial";
 import { verifyStore, type KeyRow, type VerifyStore } from "./store";
+import { usageTouch } from "./usage";
 
 export type AccountInput = {
   apiKey: string;
@@ -41,7 +42,7 @@ export async function readAccount(
   );
   const touch =
     result.ok && key
-      ? { apiKeyId: key.id, clientAddress: context.clientAddress, at: now }
+      ? usageTouch({ apiKeyId: key.id, keyLastUsedAt: key.lastUsedAt }, context.clientAddress, now)
       : undefined;
 
   await store.record(audit, touch);

@@ -3,6 +3,7 @@ import { hashSecret } from "../secrets";
 import { callerIds, checkClient } from "./client-credentials";
 import { denialIds, deny, type Denial } from "./denial";
 import { verifyStore, type CallerRow } from "./store";
+import { usageTouch } from "./usage";
 
 export type AuthorizeInput = {
   apiKey: string;
@@ -41,13 +42,18 @@ export async function authorizeCall(
     context,
   );
   const touch =
-    result.ok && caller?.grantId
-      ? {
-          apiKeyId: caller.apiKeyId,
-          grantId: caller.grantId,
-          clientAddress: context.clientAddress,
-          at: now,
-        }
+    result.ok && caller
+      ? usageTouch(
+          {
+            apiKeyId: caller.apiKeyId,
+            keyLastUsedAt: caller.keyLastUsedAt,
+            grantId: caller.grantId,
+            grantLastUsedAt: caller.grantLastUsedAt,
+            grantLastClientAddress: caller.grantLastClientAddress,
+          },
+          context.clientAddress,
+          now,
+        )
       : undefined;
 
   await store.record(audit, touch);

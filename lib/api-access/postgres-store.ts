@@ -10,8 +10,9 @@ import type { AccessGrantRow, CallerRow, KeyRow, UsageTouch, VerifyStore } from 
 const CALLER_COLUMNS = `
   ts.id AS "tokenSetId", ts."clientSecretHash", ts."revokedAt" AS "tokenSetRevokedAt",
   k.id AS "apiKeyId", k."merchantId", k."keyHash", k."ipAllowlist", k."enhancedSecurity",
-  k."revokedAt" AS "keyRevokedAt",
-  g.id AS "grantId", g."accessExpiresAt", g."refreshExpiresAt", g."rotatedAt"`;
+  k."revokedAt" AS "keyRevokedAt", k."lastUsedAt" AS "keyLastUsedAt",
+  g.id AS "grantId", g."accessExpiresAt", g."refreshExpiresAt", g."rotatedAt",
+  g."lastUsedAt" AS "grantLastUsedAt", g."lastClientAddress" AS "grantLastClientAddress"`;
 
 /** Named statements are parsed and planned once per connection, then reused. */
 export const POSTGRES_STATEMENTS = {
@@ -26,7 +27,7 @@ export const POSTGRES_STATEMENTS = {
     LEFT JOIN "TokenGrant" g ON g."refreshTokenHash" = $1 AND g."tokenSetId" = ts.id
     WHERE ts."clientId" = $2`,
   keyByHash: `SELECT k.id, k.label, k."keyHint", k."webhookFormat", k."ipAllowlist",
-      k."enhancedSecurity", k."settingsSavedAt", k."revokedAt", m.id AS "merchantId",
+      k."enhancedSecurity", k."settingsSavedAt", k."revokedAt", k."lastUsedAt", m.id AS "merchantId",
       m.name AS "merchantName"
     FROM "ApiKey" k JOIN "Merchant" m ON m.id = k."merchantId"
     WHERE k."keyHash" = $1`,
@@ -105,12 +106,12 @@ function batchValues(items: Recorded[]): unknown[] {
   const grants = new Map<string, [string, string | null]>();
 
   for (const { touch } of items) {
-    if (touch) {
+    if (touch?.apiKeyId) {
       keys.set(touch.apiKeyId, toTimestamp(touch.at));
+    }
 
-      if (touch.grantId) {
-        grants.set(touch.grantId, [toTimestamp(touch.at), touch.clientAddress]);
-      }
+    if (touch?.grantId) {
+      grants.set(touch.grantId, [toTimestamp(touch.at), touch.clientAddress]);
     }
   }
 
@@ -187,7 +188,9 @@ export function createPostgresStore(pool = pgPool()): VerifyStore {
           toTimestamp(next.createdAt),
         ]);
         await run(client, "insertAudit", auditValues(audit, touch.at));
-        await run(client, "touchKey", [at, touch.apiKeyId]);
+        if (touch.apiKeyId) {
+          await run(client, "touchKey", [at, touch.apiKeyId]);
+        }
 
         return true;
       });

@@ -27,6 +27,8 @@ type RawCaller = Omit<
   | "refreshExpiresAt"
   | "rotatedAt"
   | "enhancedSecurity"
+  | "keyLastUsedAt"
+  | "grantLastUsedAt"
 > & {
   tokenSetRevokedAt: string | null;
   keyRevokedAt: string | null;
@@ -34,19 +36,23 @@ type RawCaller = Omit<
   refreshExpiresAt: string | null;
   rotatedAt: string | null;
   enhancedSecurity: number;
+  keyLastUsedAt: string | null;
+  grantLastUsedAt: string | null;
 };
 
-type RawKey = Omit<KeyRow, "enhancedSecurity" | "settingsSavedAt" | "revokedAt"> & {
+type RawKey = Omit<KeyRow, "enhancedSecurity" | "settingsSavedAt" | "revokedAt" | "lastUsedAt"> & {
   enhancedSecurity: number;
   settingsSavedAt: string | null;
   revokedAt: string | null;
+  lastUsedAt: string | null;
 };
 
 const CALLER_COLUMNS = `
   ts.id AS tokenSetId, ts.clientSecretHash, ts.revokedAt AS tokenSetRevokedAt,
   k.id AS apiKeyId, k.merchantId, k.keyHash, k.ipAllowlist, k.enhancedSecurity,
-  k.revokedAt AS keyRevokedAt,
-  g.id AS grantId, g.accessExpiresAt, g.refreshExpiresAt, g.rotatedAt`;
+  k.revokedAt AS keyRevokedAt, k.lastUsedAt AS keyLastUsedAt,
+  g.id AS grantId, g.accessExpiresAt, g.refreshExpiresAt, g.rotatedAt,
+  g.lastUsedAt AS grantLastUsedAt, g.lastClientAddress AS grantLastClientAddress`;
 
 /** The statements of the verification path, exported so the benchmark can check their plans. */
 export const SQLITE_STATEMENTS = {
@@ -64,7 +70,7 @@ export const SQLITE_STATEMENTS = {
     WHERE ts.clientId = ?`,
   keyByHash: `
     SELECT k.id, k.label, k.keyHint, k.webhookFormat, k.ipAllowlist, k.enhancedSecurity,
-      k.settingsSavedAt, k.revokedAt, m.id AS merchantId, m.name AS merchantName
+      k.settingsSavedAt, k.revokedAt, k.lastUsedAt, m.id AS merchantId, m.name AS merchantName
     FROM ApiKey k JOIN Merchant m ON m.id = k.merchantId
     WHERE k.keyHash = ?`,
   grantByAccess: `
@@ -103,6 +109,8 @@ function toCaller(raw: RawCaller | undefined): CallerRow | null {
     accessExpiresAt: toDate(raw.accessExpiresAt),
     refreshExpiresAt: toDate(raw.refreshExpiresAt),
     rotatedAt: toDate(raw.rotatedAt),
+    keyLastUsedAt: toDate(raw.keyLastUsedAt),
+    grantLastUsedAt: toDate(raw.grantLastUsedAt),
   };
 }
 
@@ -153,7 +161,9 @@ export function createSqliteStore(connection = openVerifyConnection()): VerifySt
   const writeAudit = (audit: AuditRecord, at: Date) =>
     insertAudit.run({ ...audit, id: randomUUID(), createdAt: toText(at) });
   const touch = (usage: UsageTouch) => {
-    touchKey.run(toText(usage.at), usage.apiKeyId);
+    if (usage.apiKeyId) {
+      touchKey.run(toText(usage.at), usage.apiKeyId);
+    }
 
     if (usage.grantId) {
       touchGrant.run(toText(usage.at), usage.clientAddress, usage.grantId);
@@ -189,7 +199,7 @@ export function createSqliteStore(connection = openVerifyConnection()): VerifySt
         createdAt: toText(next.createdAt),
       });
       writeAudit(audit, usage.at);
-      touchKey.run(at, usage.apiKeyId);
+      touch({ apiKeyId: usage.apiKeyId, clientAddress: usage.clientAddress, at: usage.at });
 
       return true;
     },
@@ -219,6 +229,7 @@ export function createSqliteStore(connection = openVerifyConnection()): VerifySt
             enhancedSecurity: raw.enhancedSecurity === 1,
             settingsSavedAt: toDate(raw.settingsSavedAt),
             revokedAt: toDate(raw.revokedAt),
+            lastUsedAt: toDate(raw.lastUsedAt),
           }
         : null;
     },

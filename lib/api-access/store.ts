@@ -17,6 +17,9 @@ export type CallerRow = {
   accessExpiresAt: Date | null;
   refreshExpiresAt: Date | null;
   rotatedAt: Date | null;
+  keyLastUsedAt: Date | null;
+  grantLastUsedAt: Date | null;
+  grantLastClientAddress: string | null;
 };
 
 export type KeyRow = {
@@ -28,6 +31,7 @@ export type KeyRow = {
   enhancedSecurity: boolean;
   settingsSavedAt: Date | null;
   revokedAt: Date | null;
+  lastUsedAt: Date | null;
   merchantId: string;
   merchantName: string;
 };
@@ -39,8 +43,9 @@ export type AccessGrantRow = {
   rotatedAt: Date | null;
 };
 
+/** The last-used marks a call rewrites; a mark left out is still fresh (see usage.ts). */
 export type UsageTouch = {
-  apiKeyId: string;
+  apiKeyId?: string;
   grantId?: string;
   clientAddress: string | null;
   at: Date;
@@ -58,7 +63,7 @@ export type VerifyStore = {
   ): Promise<CallerRow | null>;
   findKey(keyHash: string): Promise<KeyRow | null>;
   findAccessGrant(accessTokenHash: string): Promise<AccessGrantRow | null>;
-  /** Writes the audit row and, on success, the last-used marks, in one transaction. */
+  /** Writes the audit row and, on success, any stale last-used marks, in one transaction. */
   record(audit: AuditRecord, touch?: UsageTouch): Promise<void>;
   /** Marks the grant used and inserts its successor; false when another request won. */
   rotate(input: {

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { curlAuthorize } from "./helpers/curl";
-import { query, setGrantTime, sha256 } from "./helpers/database";
+import { execute, query, setGrantTime, sha256 } from "./helpers/database";
 import { environment, transports } from "./helpers/environment";
 import { provisionKey, type ProvisionedKey } from "./helpers/fixtures";
 import { UUID } from "./helpers/http";
@@ -172,5 +172,40 @@ describe.each(transports())("POST /api/authorize ($transport transport)", ({ bas
       expect(findKey(listed, each.keyId).last_used_at).not.toBeNull();
       expect(grants).toEqual([{ lastClientAddress: "127.0.0.1" }]);
     }
+  });
+
+  it("keeps last-used marks to the minute: rewrites them only once they are a minute old", async () => {
+    const used = await provisionKey(portal);
+    const marks = async () => {
+      const [row] = await query<{ keyUsed: unknown; grantUsed: unknown }>(
+        `SELECT k."lastUsedAt" AS "keyUsed", g."lastUsedAt" AS "grantUsed"
+          FROM "ApiKey" k JOIN "TokenSet" ts ON ts."apiKeyId" = k.id
+          JOIN "TokenGrant" g ON g."tokenSetId" = ts.id WHERE k.id = ?`,
+        [used.keyId],
+      );
+
+      return { key: new Date(row?.keyUsed as string), grant: new Date(row?.grantUsed as string) };
+    };
+    const call = async () => {
+      const result = await api.authorize(used.credentials, used.tokens.accessToken);
+
+      expect(result.status).toBe(200);
+    };
+
+    await call();
+    const first = await marks();
+
+    await call();
+    expect(await marks()).toEqual(first);
+
+    const longAgo = new Date(Date.now() - 90_000);
+
+    await execute(`UPDATE "ApiKey" SET "lastUsedAt" = ? WHERE id = ?`, [longAgo, used.keyId]);
+    await setGrantTime({ accessToken: used.tokens.accessToken }, "lastUsedAt", longAgo);
+    await call();
+    const after = await marks();
+
+    expect(after.key.getTime()).toBeGreaterThan(longAgo.getTime() + 60_000);
+    expect(after.grant.getTime()).toBeGreaterThan(longAgo.getTime() + 60_000);
   });
 });

@@ -110,7 +110,7 @@ export function sha256(value: string): string {
   return createHash("sha256").update(value, "utf8").digest("hex");
 }
 
-type GrantColumn = "accessExpiresAt" | "rotatedAt" | "refreshExpiresAt";
+type GrantColumn = "accessExpiresAt" | "rotatedAt" | "refreshExpiresAt" | "lastUsedAt";
 type GrantMatch = { accessToken: string } | { refreshToken: string };
 
 function grantWhere(match: GrantMatch): { sql: string; value: string } {
