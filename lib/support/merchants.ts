@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { db } from "../db";
+import { databaseProvider } from "../db-url";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import type { WebhookFormat } from "../webhook-format";
@@ -19,21 +20,42 @@ export type MerchantSummary = {
   live_key_count: number;
 };
 
-/** Matches a merchant by name, by id, or by one of its users' email addresses. */
+/**
+ * The SQL filter behind a search: each run of text between LIKE's wildcards (% and _, which
+ * Prisma passes through unescaped) must occur; `matches` then checks the whole text literally.
+ */
+function searchWhere(query: string): Prisma.MerchantWhereInput {
+  const parts = query.toLowerCase().split(/[%_]/).filter(Boolean);
+  // PostgreSQL's LIKE is case-sensitive where SQLite's is not; the type is the SQLite client's.
+  const mode = (databaseProvider() === "postgresql" ? { mode: "insensitive" } : {}) as object;
+  const each = (field: "name" | "email") =>
+    parts.map((part) => ({ [field]: { contains: part, ...mode } }));
+
+  return {
+    OR: [{ AND: each("name") }, { id: query }, { users: { some: { AND: each("email") } } }],
+  };
+}
+
+function matches(
+  query: string,
+  merchant: { id: string; name: string; users: { email: string }[] },
+) {
+  const needle = query.toLowerCase();
+
+  return (
+    merchant.id === query ||
+    merchant.name.toLowerCase().includes(needle) ||
+    merchant.users.some((user) => user.email.toLowerCase().includes(needle))
+  );
+}
+
+/** Matches a merchant by name or user email (literal text, any case), or by exact id. */
 export async function listMerchants(query?: string): Promise<MerchantSummary[]> {
-  const where: Prisma.MerchantWhereInput = query
-    ? {
-        OR: [
-          { name: { contains: query } },
-          { id: query },
-          { users: { some: { email: { contains: query.toLowerCase() } } } },
-        ],
-      }
-    : {};
-  const merchants = await db.merchant.findMany({
-    where,
+  const found = await db.merchant.findMany({
+    where: query ? searchWhere(query) : {},
     orderBy: { name: "asc" },
-    take: LIST_LIMIT,
+    // A wildcard in the query widens the SQL filter; the literal check below narrows it again.
+    take: query && /[%_]/.test(query) ? LIST_LIMIT * 10 : LIST_LIMIT,
     select: {
       id: true,
       name: true,
@@ -42,6 +64,10 @@ export async function listMerchants(query?: string): Promise<MerchantSummary[]> 
       apiKeys: { select: { revokedAt: true } },
     },
   });
+  const merchants = (query ? found.filter((merchant) => matches(query, merchant)) : found).slice(
+    0,
+    LIST_LIMIT,
+  );
 
   return merchants.map((merchant) => ({
     id: merchant.id,
