@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type pg from "pg";
 
 import type { AuditRecord } from "../audit";
+import { timeOrderedId } from "../ids";
 import { pgPool } from "../pg-pool";
 import { groupCommit } from "./group-commit";
 import type { AccessGrantRow, CallerRow, KeyRow, UsageTouch, VerifyStore } from "./store";
@@ -81,7 +82,7 @@ function run<R extends pg.QueryResultRow>(
 
 function auditValues(audit: AuditRecord, at: Date): unknown[] {
   return [
-    randomUUID(),
+    timeOrderedId(),
     toTimestamp(at),
     audit.type,
     audit.outcome,

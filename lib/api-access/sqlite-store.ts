@@ -4,6 +4,7 @@ import Database from "better-sqlite3";
 
 import type { AuditRecord } from "../audit";
 import { sqliteUrl } from "../db-url";
+import { timeOrderedId } from "../ids";
 import type { GrantRow } from "../tokens";
 import { groupCommit } from "./group-commit";
 import type { AccessGrantRow, CallerRow, KeyRow, UsageTouch, VerifyStore } from "./store";
@@ -159,7 +160,7 @@ export function createSqliteStore(connection = openVerifyConnection()): VerifySt
   const revokeSet = connection.prepare(SQLITE_STATEMENTS.revokeSet);
 
   const writeAudit = (audit: AuditRecord, at: Date) =>
-    insertAudit.run({ ...audit, id: randomUUID(), createdAt: toText(at) });
+    insertAudit.run({ ...audit, id: timeOrderedId(), createdAt: toText(at) });
   const touch = (usage: UsageTouch) => {
     if (usage.apiKeyId) {
       touchKey.run(toText(usage.at), usage.apiKeyId);

@@ -1,5 +1,4 @@
-import { randomUUID } from "node:crypto";
-
+import { timeOrderedId } from "../ids";
 import { handlePublicApi } from "../public-api";
 import { MAX_BODY_BYTES } from "./json-body";
 import { peerFromHeaders } from "./peer";
@@ -33,7 +32,7 @@ async function readLimitedText(request: Request): Promise<string> {
 
 /** The public API as a Next route handler, for `next dev` and hosts other than Keyward's server. */
 export async function servePublicApi(request: Request): Promise<Response> {
-  const requestId = randomUUID();
+  const requestId = timeOrderedId();
   const header = (name: string) => request.headers.get(name);
   const result = await handlePublicApi({
     method: request.method,

@@ -1,6 +1,6 @@
-import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 
+import { timeOrderedId } from "../ids";
 import { handlePublicApi } from "../public-api";
 import { MAX_BODY_BYTES } from "./json-body";
 
@@ -35,7 +35,7 @@ export async function serveNodePublicApi(
   response: ServerResponse,
   path: string,
 ): Promise<void> {
-  const requestId = randomUUID();
+  const requestId = timeOrderedId();
   const body = await readBody(request);
   const result = await handlePublicApi({
     method: request.method ?? "GET",

@@ -1,9 +1,9 @@
 // The benchmark's ceiling: Node's HTTP server and the public API handler, nothing else. It does
 // the same verification work as Keyward's server (JSON parsing, hashing, prepared statements,
 // audit writes), so the gap to it is what the production server adds on top.
-import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 
+import { timeOrderedId } from "../../lib/ids";
 import { handlePublicApi } from "../../lib/public-api";
 
 const port = Number(process.env.PORT ?? 3600);
@@ -20,7 +20,7 @@ function readBody(request: IncomingMessage): Promise<string> {
 }
 
 async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
-  const requestId = randomUUID();
+  const requestId = timeOrderedId();
   const result = await handlePublicApi({
     method: request.method ?? "GET",
     path: (request.url ?? "/").split("?")[0] ?? "/",
