@@ -20,6 +20,13 @@ const toDate = (text: string | null) => (text === null ? null : new Date(text));
  */
 const CHECKPOINT_PAGES = 4_000;
 
+/**
+ * A 64 MB page cache for the verification connection (SQLite's default is 2 MB). At a million
+ * keys the lookups' B-tree pages no longer fit the default and come from the OS by system call:
+ * `npm run bench:lookups` measured 30 µs a lookup with the default, 20 µs with this, 6 µs at 1 k.
+ */
+export const VERIFY_CACHE_PRAGMA = "cache_size = -65536";
+
 type RawCaller = Omit<
   CallerRow,
   | "tokenSetRevokedAt"
@@ -131,6 +138,7 @@ function openVerifyConnection(file = sqliteUrl()): Database.Database {
   const connection = openSqlite(file);
 
   connection.pragma(`wal_autocheckpoint = ${CHECKPOINT_PAGES}`);
+  connection.pragma(VERIFY_CACHE_PRAGMA);
 
   return connection;
 }
