@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 
 import { AppError, errorResponse } from "@/lib/errors";
+import { everyMethod } from "@/lib/http/route-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -9,9 +10,4 @@ function notFound(): Response {
   return errorResponse(new AppError("not_found", "No such API endpoint."), randomUUID());
 }
 
-export const GET = notFound;
-export const HEAD = notFound;
-export const POST = notFound;
-export const PUT = notFound;
-export const PATCH = notFound;
-export const DELETE = notFound;
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = everyMethod(notFound);

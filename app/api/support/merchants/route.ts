@@ -1,10 +1,13 @@
 import { portalRoute } from "@/lib/http/portal-route";
+import { routeMethods } from "@/lib/http/route-methods";
 import { listMerchants, merchantSearchSchema } from "@/lib/support/merchants";
 
 export const dynamic = "force-dynamic";
 
-export const GET = portalRoute(["support"], async ({ readQuery }) => {
-  const { q } = readQuery(merchantSearchSchema);
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods({
+  GET: portalRoute(["support"], async ({ readQuery }) => {
+    const { q } = readQuery(merchantSearchSchema);
 
-  return { body: { merchants: await listMerchants(q) } };
+    return { body: { merchants: await listMerchants(q) } };
+  }),
 });

@@ -2,10 +2,10 @@ import { setEnhancedSecurity } from "@/lib/api-keys/manage";
 import { enhancedSecuritySchema } from "@/lib/api-keys/schemas";
 import { merchantIdOf } from "@/lib/auth/merchant";
 import { portalRoute } from "@/lib/http/portal-route";
+import { routeMethods } from "@/lib/http/route-methods";
 
-export const PUT = portalRoute<{ id: string }>(
-  ["merchant"],
-  async ({ user, audit, params, readBody }) => {
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods({
+  PUT: portalRoute<{ id: string }>(["merchant"], async ({ user, audit, params, readBody }) => {
     const { enabled } = await readBody(enhancedSecuritySchema);
     const key = await setEnhancedSecurity(
       { merchantId: merchantIdOf(user), audit },
@@ -14,5 +14,5 @@ export const PUT = portalRoute<{ id: string }>(
     );
 
     return { body: { key } };
-  },
-);
+  }),
+});

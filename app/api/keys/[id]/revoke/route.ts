@@ -1,9 +1,12 @@
 import { revokeKey } from "@/lib/api-keys/manage";
 import { merchantIdOf } from "@/lib/auth/merchant";
 import { portalRoute } from "@/lib/http/portal-route";
+import { routeMethods } from "@/lib/http/route-methods";
 
-export const POST = portalRoute<{ id: string }>(["merchant"], async ({ user, audit, params }) => {
-  const key = await revokeKey({ merchantId: merchantIdOf(user), audit }, params.id);
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods({
+  POST: portalRoute<{ id: string }>(["merchant"], async ({ user, audit, params }) => {
+    const key = await revokeKey({ merchantId: merchantIdOf(user), audit }, params.id);
 
-  return { body: { key } };
+    return { body: { key } };
+  }),
 });
