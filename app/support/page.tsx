@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 
 import { AppShell } from "@/components/app-shell";
 import { MerchantSearch } from "@/components/support/merchant-search";
-import { requirePageUser } from "@/lib/auth/page-guard";
+import { requirePageUser, type SearchParams } from "@/lib/auth/page-guard";
 
 export const metadata: Metadata = { title: "Merchants" };
 
-export default async function SupportPage() {
-  const user = await requirePageUser(["support"], "/support");
+type PageProps = { searchParams: Promise<SearchParams> };
+
+export default async function SupportPage({ searchParams }: PageProps) {
+  const user = await requirePageUser(["support"], { path: "/support", searchParams });
 
   return (
     <AppShell user={user} currentPath="/support" breadcrumb={["Support", "Merchants"]}>

@@ -2,14 +2,16 @@ import type { Metadata } from "next";
 
 import { ApiKeysPanel } from "@/components/api-keys/api-keys-panel";
 import { AppShell } from "@/components/app-shell";
-import { requirePageUser } from "@/lib/auth/page-guard";
+import { requirePageUser, type SearchParams } from "@/lib/auth/page-guard";
 
 const PATH = "/account-security/api-secret-key";
 
 export const metadata: Metadata = { title: "API Secret Key" };
 
-export default async function ApiSecretKeyPage() {
-  const user = await requirePageUser(["merchant"], PATH);
+type PageProps = { searchParams: Promise<SearchParams> };
+
+export default async function ApiSecretKeyPage({ searchParams }: PageProps) {
+  const user = await requirePageUser(["merchant"], { path: PATH, searchParams });
 
   return (
     <AppShell user={user} currentPath={PATH} breadcrumb={["Account Security", "API Secret Key"]}>

@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 
 import { AppShell } from "@/components/app-shell";
 import { AuditLogView } from "@/components/support/audit-log-view";
-import { requirePageUser } from "@/lib/auth/page-guard";
+import { requirePageUser, type SearchParams } from "@/lib/auth/page-guard";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type PageProps = { searchParams: Promise<SearchParams> };
 
 export default async function AuditPage({ searchParams }: PageProps) {
-  const user = await requirePageUser(["support"], "/support/audit");
+  const user = await requirePageUser(["support"], { path: "/support/audit", searchParams });
   const entries = Object.entries(await searchParams).flatMap(([name, value]) =>
     typeof value === "string" ? [[name, value]] : [],
   );

@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 
 import { AppShell } from "@/components/app-shell";
 import { ExplainRequest } from "@/components/support/explain-request";
-import { requirePageUser } from "@/lib/auth/page-guard";
+import { requirePageUser, type SearchParams } from "@/lib/auth/page-guard";
 
 export const metadata: Metadata = { title: "Explain a rejection" };
 
-type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type PageProps = { searchParams: Promise<SearchParams> };
 
 export default async function ExplainPage({ searchParams }: PageProps) {
-  const user = await requirePageUser(["support"], "/support/explain");
+  const user = await requirePageUser(["support"], { path: "/support/explain", searchParams });
   const requestId = (await searchParams).request_id;
 
   return (

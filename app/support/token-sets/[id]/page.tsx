@@ -2,15 +2,18 @@ import type { Metadata } from "next";
 
 import { AppShell } from "@/components/app-shell";
 import { TokenSetAuditView } from "@/components/support/token-set-audit";
-import { requirePageUser } from "@/lib/auth/page-guard";
+import { requirePageUser, type SearchParams } from "@/lib/auth/page-guard";
 
 export const metadata: Metadata = { title: "Token family" };
 
-type PageProps = { params: Promise<{ id: string }> };
+type PageProps = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
-export default async function TokenSetPage({ params }: PageProps) {
+export default async function TokenSetPage({ params, searchParams }: PageProps) {
   const { id } = await params;
-  const user = await requirePageUser(["support"], `/support/token-sets/${id}`);
+  const user = await requirePageUser(["support"], {
+    path: `/support/token-sets/${encodeURIComponent(id)}`,
+    searchParams,
+  });
 
   return (
     <AppShell

@@ -5,18 +5,18 @@ import { KeyActivityView } from "@/components/api-keys/key-activity";
 import { AppShell } from "@/components/app-shell";
 import { isOwnKey } from "@/lib/api-keys/activity";
 import { merchantIdOf } from "@/lib/auth/merchant";
-import { requirePageUser } from "@/lib/auth/page-guard";
+import { requirePageUser, type SearchParams } from "@/lib/auth/page-guard";
 
 export const metadata: Metadata = { title: "Key activity" };
 
-type PageProps = { params: Promise<{ id: string }> };
+type PageProps = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
-export default async function KeyActivityPage({ params }: PageProps) {
+export default async function KeyActivityPage({ params, searchParams }: PageProps) {
   const { id } = await params;
-  const user = await requirePageUser(
-    ["merchant"],
-    `/account-security/api-secret-key/${id}/activity`,
-  );
+  const user = await requirePageUser(["merchant"], {
+    path: `/account-security/api-secret-key/${encodeURIComponent(id)}/activity`,
+    searchParams,
+  });
 
   if (!(await isOwnKey(merchantIdOf(user), id))) {
     notFound();
