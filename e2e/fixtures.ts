@@ -3,8 +3,15 @@ import { expect, test as base, type Locator, type Page } from "@playwright/test"
 export const MERCHANT = { email: "merchant@keyward.test", password: "keyward-merchant-demo" };
 export const SUPPORT = { email: "support@keyward.test", password: "keyward-support-demo" };
 
-export async function signIn(page: Page, account: { email: string; password: string }) {
+type Account = { email: string; password: string };
+
+export async function signIn(page: Page, account: Account) {
   await page.goto("/");
+  await submitSignIn(page, account);
+}
+
+/** Fills and sends the sign-in form the page was sent to. */
+export async function submitSignIn(page: Page, account: Account) {
   await expect(page).toHaveURL(/\/sign-in/);
   await page.getByLabel("Email").fill(account.email);
   await page.getByLabel("Password").fill(account.password);

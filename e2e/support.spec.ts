@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures";
+import { expect, submitSignIn, SUPPORT, test } from "./fixtures";
 
 test("support revokes a leaked token family; the merchant sees the refused call", async ({
   merchantPage,
@@ -132,4 +132,17 @@ test("a merchant gets 403 on support pages", async ({ merchantPage }) => {
 
   expect(response?.status()).toBe(403);
   await expect(merchantPage.getByRole("heading", { name: "Not allowed" })).toBeVisible();
+});
+
+test("a signed-out deep link to a filtered audit log opens with its filters after sign-in", async ({
+  page,
+}) => {
+  const deepLink = "/support/audit?type=api.authorize&merchant_id=deep-link-merchant";
+
+  await page.goto(deepLink);
+  await submitSignIn(page, SUPPORT);
+
+  await expect(page).toHaveURL(deepLink);
+  await expect(page.getByLabel("Event type")).toHaveValue("api.authorize");
+  await expect(page.getByLabel("Merchant ID")).toHaveValue("deep-link-merchant");
 });
