@@ -20,6 +20,7 @@ type KeysMutationConfig<TVariables> = {
   mutationFn: (variables: TVariables) => Promise<KeyView>;
   successTitle: (key: KeyView, variables: TVariables) => string;
   failureTitle: string;
+  group: (variables: TVariables) => string;
 };
 
 function useKeysMutation<TVariables>(config: KeysMutationConfig<TVariables>) {
@@ -29,10 +30,19 @@ function useKeysMutation<TVariables>(config: KeysMutationConfig<TVariables>) {
   return useMutation({
     mutationFn: config.mutationFn,
     onSuccess: (key, variables) => {
-      toast({ tone: "success", title: config.successTitle(key, variables) });
+      toast({
+        tone: "success",
+        title: config.successTitle(key, variables),
+        group: config.group(variables),
+      });
     },
-    onError: (error) => {
-      toast({ tone: "error", title: config.failureTitle, description: errorDescription(error) });
+    onError: (error, variables) => {
+      toast({
+        tone: "error",
+        title: config.failureTitle,
+        description: errorDescription(error),
+        group: config.group(variables),
+      });
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: keyQueries.all() }),
   });
@@ -57,6 +67,7 @@ export function useCreateKey(onCreated: (created: CreatedKey) => void) {
     },
     successTitle: () => "API key created",
     failureTitle: "Could not create the API key",
+    group: () => "create-key",
   });
 }
 
@@ -71,6 +82,7 @@ export function useGenerateTokens(onIssued: (tokens: IssuedTokens) => void) {
     },
     successTitle: (key) => `New tokens generated for ${displayLabel(key)}`,
     failureTitle: "Could not generate tokens",
+    group: (keyId) => `tokens:${keyId}`,
   });
 }
 
@@ -85,6 +97,7 @@ export function useSaveKeySettings() {
     },
     successTitle: (key) => `Settings saved for ${displayLabel(key)}`,
     failureTitle: "Could not save the settings",
+    group: ({ keyId }) => `settings:${keyId}`,
   });
 }
 
@@ -100,6 +113,7 @@ export function useSetEnhancedSecurity() {
     successTitle: (key, { enabled }) =>
       `Enhance Security turned ${enabled ? "on" : "off"} for ${displayLabel(key)}`,
     failureTitle: "Could not change Enhance Security",
+    group: ({ keyId }) => `enhanced-security:${keyId}`,
   });
 }
 
@@ -111,5 +125,6 @@ export function useRevokeKey() {
     },
     successTitle: (key) => `${displayLabel(key)} revoked`,
     failureTitle: "Could not revoke the API key",
+    group: (keyId) => `revoke:${keyId}`,
   });
 }

@@ -24,6 +24,7 @@ export function RevokeWithReasonDialog({ target, onClose }: RevokeWithReasonDial
   const queryClient = useQueryClient();
   const toast = useToast();
   const isKey = target.kind === "key";
+  const group = `support-revoke:${target.kind}:${target.id}`;
   const revoke = useMutation({
     mutationFn: (text: string) =>
       fetchJson(`/api/support/${isKey ? "keys" : "token-sets"}/${target.id}/revoke`, {
@@ -31,11 +32,16 @@ export function RevokeWithReasonDialog({ target, onClose }: RevokeWithReasonDial
         json: { reason: text },
       }),
     onSuccess: () => {
-      toast({ tone: "success", title: `${target.name} revoked` });
+      toast({ tone: "success", title: `${target.name} revoked`, group });
       onClose();
     },
     onError: (error) =>
-      toast({ tone: "error", title: "Could not revoke", description: errorDescription(error) }),
+      toast({
+        tone: "error",
+        title: "Could not revoke",
+        description: errorDescription(error),
+        group,
+      }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: supportQueries.all() }),
   });
 

@@ -3,9 +3,34 @@
 import { Toast } from "radix-ui";
 import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from "react";
 
-export type ToastInput = { title: string; description?: string; tone?: "success" | "error" };
+export type ToastInput = {
+  title: string;
+  description?: string;
+  tone?: "success" | "error";
+  /** One action on one target, such as `settings:<key id>`: its newest toast replaces the rest. */
+  group?: string;
+};
 
 type ToastItem = ToastInput & { id: number };
+
+const MAX_TOASTS = 4;
+
+function supersedes(next: ToastInput, shown: ToastInput): boolean {
+  const isSameGroup = next.group !== undefined && next.group === shown.group;
+  const isSameText =
+    next.tone === shown.tone &&
+    next.title === shown.title &&
+    next.description === shown.description;
+
+  return isSameGroup || isSameText;
+}
+
+/** A success clears its action's stale errors; a repeated toast shows once, with a fresh timer. */
+function withToast(current: ToastItem[], next: ToastItem): ToastItem[] {
+  const kept = current.filter((shown) => !supersedes(next, shown));
+
+  return [...kept.slice(-(MAX_TOASTS - 1)), next];
+}
 
 const ToastContext = createContext<((toast: ToastInput) => void) | null>(null);
 
@@ -24,7 +49,7 @@ export function Toaster({ children }: { children: ReactNode }) {
   const push = useCallback((toast: ToastInput) => {
     nextId.current += 1;
     const id = nextId.current;
-    setToasts((current) => [...current.slice(-3), { ...toast, id }]);
+    setToasts((current) => withToast(current, { ...toast, id }));
   }, []);
 
   const remove = useCallback((id: number) => {
@@ -49,6 +74,7 @@ function ToastCard({ toast, onDismiss }: { toast: ToastItem; onDismiss: () => vo
 
   return (
     <Toast.Root
+      data-testid="toast"
       type={isError ? "foreground" : "background"}
       duration={isError ? 10000 : 5000}
       onOpenChange={(open) => {
