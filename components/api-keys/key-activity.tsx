@@ -3,10 +3,11 @@
 import { useQuery } from "@tanstack/react-query";
 
 import { Badge } from "@/components/ui/badge";
+import { Timestamp } from "@/components/ui/timestamp";
 import { eventLabel, reasonText } from "@/components/support/labels";
 import { Panel, QueryState } from "@/components/support/panel";
 
-import { displayLabel, formatDateTime } from "./key-format";
+import { displayLabel } from "./key-format";
 import { keyQueries } from "./key-queries";
 
 export function KeyActivityView({ keyId }: { keyId: string }) {
@@ -21,8 +22,13 @@ export function KeyActivityView({ keyId }: { keyId: string }) {
       {data ? (
         <p className="mt-1 text-sm text-slate-600">
           <span className="font-mono text-xs">{data.key.key_hint}</span> · last used{" "}
-          {data.key.last_used_at ? formatDateTime(data.key.last_used_at) : "never"}
-          {data.key.revoked_at ? ` · revoked ${formatDateTime(data.key.revoked_at)}` : ""}
+          {data.key.last_used_at ? <Timestamp iso={data.key.last_used_at} /> : "never"}
+          {data.key.revoked_at ? (
+            <>
+              {" "}
+              · revoked <Timestamp iso={data.key.revoked_at} />
+            </>
+          ) : null}
         </p>
       ) : null}
       <div className="mt-6 space-y-6">
@@ -45,9 +51,7 @@ export function KeyActivityView({ keyId }: { keyId: string }) {
                       <Badge tone={call.outcome === "success" ? "green" : "red"}>
                         {call.outcome}
                       </Badge>
-                      <time dateTime={call.created_at} className="text-slate-600">
-                        {formatDateTime(call.created_at)}
-                      </time>
+                      <Timestamp iso={call.created_at} className="text-slate-600" />
                       <span className="text-slate-600">
                         from {call.client_address ?? "unknown"}
                       </span>
@@ -74,9 +78,7 @@ export function KeyActivityView({ keyId }: { keyId: string }) {
                 <li key={event.id} data-testid="key-event" className="px-4 py-3 text-sm sm:px-6">
                   <div className="flex flex-wrap items-center gap-2">
                     <span className="font-medium text-slate-900">{eventLabel(event.type)}</span>
-                    <time dateTime={event.created_at} className="text-slate-600">
-                      {formatDateTime(event.created_at)}
-                    </time>
+                    <Timestamp iso={event.created_at} className="text-slate-600" />
                   </div>
                   {event.reason || event.detail ? (
                     <p className="mt-0.5 whitespace-pre-line text-slate-700">

@@ -1,15 +1,10 @@
 import type { KeyView, TokensView } from "./types";
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: "always" });
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-
-export function formatDateTime(iso: string): string {
-  return dateTime.format(new Date(iso));
-}
 
 export function formatRelative(iso: string, now: number = Date.now()): string {
   const diff = new Date(iso).getTime() - now;
@@ -21,10 +16,6 @@ export function formatRelative(iso: string, now: number = Date.now()): string {
     return relative.format(Math.round(diff / HOUR), "hour");
   }
   return relative.format(Math.round(diff / MINUTE), "minute");
-}
-
-export function formatExpiry(iso: string): string {
-  return `Expires at ${formatDateTime(iso)} (${formatRelative(iso)})`;
 }
 
 export function displayLabel(key: KeyView): string {
@@ -43,23 +34,27 @@ const REVOKED_TEXT: Record<string, string> = {
   refresh_token_reuse: "Revoked: a used refresh token was presented again",
 };
 
-export function describeTokens(tokens: TokensView, now: number = Date.now()): string {
+/** The state of a key's tokens; `until` is the access token's expiry while it is valid. */
+export function describeTokens(
+  tokens: TokensView,
+  now: number = Date.now(),
+): { text: string; until: string | null } {
   switch (tokens.state) {
     case "none":
-      return "No tokens";
+      return { text: "No tokens", until: null };
     case "revoked":
-      return REVOKED_TEXT[tokens.revoked_reason ?? ""] ?? "Revoked";
+      return { text: REVOKED_TEXT[tokens.revoked_reason ?? ""] ?? "Revoked", until: null };
     case "expired":
-      return "Access token expired";
+      return { text: "Access token expired", until: null };
     case "active": {
       const expiresAt = tokens.access_token_expires_at;
       if (!expiresAt) {
-        return "Access token valid";
+        return { text: "Access token valid", until: null };
       }
       if (new Date(expiresAt).getTime() <= now) {
-        return "Access token expired";
+        return { text: "Access token expired", until: null };
       }
-      return `Access token valid until ${formatDateTime(expiresAt)}`;
+      return { text: "Access token valid until", until: expiresAt };
     }
   }
 }

@@ -1,10 +1,13 @@
 "use client";
 
+import type { ReactNode } from "react";
+
+import { Timestamp } from "@/components/ui/timestamp";
 import { useMediaQuery } from "@/components/ui/use-media-query";
 import { WEBHOOK_FORMAT_LABELS } from "@/lib/webhook-format";
 
 import { EnhanceSecuritySwitch } from "./enhance-security-switch";
-import { describeTokens, formatDateTime, summarizeIpAllowlist } from "./key-format";
+import { describeTokens, summarizeIpAllowlist } from "./key-format";
 import {
   KeyActions,
   KeyBadges,
@@ -12,7 +15,7 @@ import {
   SettingsHint,
   type OnKeyIntent,
 } from "./key-row-parts";
-import type { KeyView } from "./types";
+import type { KeyView, TokensView } from "./types";
 
 type KeyListProps = { keys: KeyView[]; busyKeyId: string | null; onIntent: OnKeyIntent };
 
@@ -21,8 +24,20 @@ export function KeyList(props: KeyListProps) {
   return wide ? <KeyTable {...props} /> : <KeyCards {...props} />;
 }
 
-function lastUsed(key: KeyView): string {
-  return key.last_used_at ? formatDateTime(key.last_used_at) : "Never";
+function lastUsed(key: KeyView): ReactNode {
+  return key.last_used_at ? <Timestamp iso={key.last_used_at} /> : "Never";
+}
+
+function TokensState({ tokens }: { tokens: TokensView }) {
+  const { text, until } = describeTokens(tokens);
+
+  return until ? (
+    <>
+      {text} <Timestamp iso={until} />
+    </>
+  ) : (
+    text
+  );
 }
 
 function KeyTable({ keys, busyKeyId, onIntent }: KeyListProps) {
@@ -68,7 +83,9 @@ function KeyTable({ keys, busyKeyId, onIntent }: KeyListProps) {
                 </div>
               </td>
               <td className="px-4 py-3 text-slate-700">
-                <div>{formatDateTime(key.created_at)}</div>
+                <div>
+                  <Timestamp iso={key.created_at} />
+                </div>
                 <div className="mt-0.5 text-xs text-slate-600">Last used: {lastUsed(key)}</div>
               </td>
               <td className="px-4 py-3 text-slate-700">
@@ -77,7 +94,9 @@ function KeyTable({ keys, busyKeyId, onIntent }: KeyListProps) {
                   Webhook: {WEBHOOK_FORMAT_LABELS[key.webhook_format]}
                 </div>
               </td>
-              <td className="px-4 py-3 text-slate-700">{describeTokens(key.tokens)}</td>
+              <td className="px-4 py-3 text-slate-700">
+                <TokensState tokens={key.tokens} />
+              </td>
               <td className="px-4 py-3">
                 <EnhanceSecuritySwitch
                   apiKey={key}
@@ -116,11 +135,11 @@ function KeyCards({ keys, busyKeyId, onIntent }: KeyListProps) {
             <KeyBadges apiKey={key} />
           </div>
           <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5 text-sm">
-            <CardField term="Created" value={formatDateTime(key.created_at)} />
+            <CardField term="Created" value={<Timestamp iso={key.created_at} />} />
             <CardField term="Last used" value={lastUsed(key)} />
             <CardField term="IP restriction" value={summarizeIpAllowlist(key.ip_allowlist)} />
             <CardField term="Webhook format" value={WEBHOOK_FORMAT_LABELS[key.webhook_format]} />
-            <CardField term="Tokens" value={describeTokens(key.tokens)} />
+            <CardField term="Tokens" value={<TokensState tokens={key.tokens} />} />
           </dl>
           <div className="mt-3 flex items-start justify-between gap-3 rounded-lg bg-slate-50 px-3 py-2.5">
             <span className="pt-0.5 text-sm font-medium text-slate-800">Enhance Security</span>
@@ -141,7 +160,7 @@ function KeyCards({ keys, busyKeyId, onIntent }: KeyListProps) {
   );
 }
 
-function CardField({ term, value }: { term: string; value: string }) {
+function CardField({ term, value }: { term: string; value: ReactNode }) {
   return (
     <>
       <dt className="text-slate-600">{term}</dt>

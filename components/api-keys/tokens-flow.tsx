@@ -7,8 +7,9 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DialogFooter, DialogShell } from "@/components/ui/dialog-shell";
 import { SecretField } from "@/components/ui/secret-field";
+import { Timestamp } from "@/components/ui/timestamp";
 
-import { displayLabel, formatExpiry } from "./key-format";
+import { displayLabel, formatRelative } from "./key-format";
 import type { IssuedTokens, KeyView } from "./types";
 import { useGenerateTokens } from "./use-key-mutations";
 
@@ -107,13 +108,13 @@ function IssuedTokensDialog({
         label="Access Token"
         value={tokens.access_token}
         testId="access-token"
-        hint={formatExpiry(tokens.access_token_expires_at)}
+        hint={<ExpiryHint iso={tokens.access_token_expires_at} />}
       />
       <SecretField
         label="Refresh Token"
         value={tokens.refresh_token}
         testId="refresh-token"
-        hint={formatExpiry(tokens.refresh_token_expires_at)}
+        hint={<ExpiryHint iso={tokens.refresh_token_expires_at} />}
       />
       <p className="mt-5 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-600/20 ring-inset">
         Send the access token in the ACCESS-TOKEN header. Use the refresh token to get a new access
@@ -125,5 +126,13 @@ function IssuedTokensDialog({
         </Dialog.Close>
       </DialogFooter>
     </DialogShell>
+  );
+}
+
+function ExpiryHint({ iso }: { iso: string }) {
+  return (
+    <>
+      Expires at <Timestamp iso={iso} /> ({formatRelative(iso)})
+    </>
   );
 }

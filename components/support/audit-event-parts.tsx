@@ -1,5 +1,5 @@
-import { formatDateTime } from "@/components/api-keys/key-format";
 import { Badge } from "@/components/ui/badge";
+import { Timestamp } from "@/components/ui/timestamp";
 import type { AuditEventView } from "@/lib/support/audit-log";
 
 import { eventLabel, reasonText } from "./labels";
@@ -25,9 +25,7 @@ export function AuditEventCard({ event }: { event: AuditEventView }) {
       <div className="flex flex-wrap items-center gap-2">
         <span className="font-medium text-slate-900">{eventLabel(event.type)}</span>
         <OutcomeBadge outcome={event.outcome} />
-        <time dateTime={event.created_at} className="text-slate-600">
-          {formatDateTime(event.created_at)}
-        </time>
+        <Timestamp iso={event.created_at} className="text-slate-600" />
       </div>
       {event.reason ? (
         <p className="mt-1 text-slate-800">

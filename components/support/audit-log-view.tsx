@@ -3,8 +3,8 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 
-import { formatDateTime } from "@/components/api-keys/key-format";
 import { Button } from "@/components/ui/button";
+import { Timestamp } from "@/components/ui/timestamp";
 import { AUDIT_EVENT_TYPES, AUDIT_OUTCOMES } from "@/lib/audit";
 
 import { actorLabel, OutcomeBadge } from "./audit-event-parts";
@@ -95,7 +95,7 @@ export function AuditLogView({ initialQuery }: { initialQuery: string }) {
             </select>
           </label>
           <label className="block text-sm font-medium text-slate-800">
-            From (date)
+            From (UTC date)
             <input
               type="date"
               name="from"
@@ -104,7 +104,7 @@ export function AuditLogView({ initialQuery }: { initialQuery: string }) {
             />
           </label>
           <label className="block text-sm font-medium text-slate-800">
-            To (date, inclusive)
+            To (UTC date, inclusive)
             <input
               type="date"
               name="to"
@@ -165,7 +165,7 @@ export function AuditLogView({ initialQuery }: { initialQuery: string }) {
                 {events.map((event) => (
                   <tr key={event.id} data-testid="audit-row" className="align-top">
                     <td className="px-3 py-2 whitespace-nowrap">
-                      {formatDateTime(event.created_at)}
+                      <Timestamp iso={event.created_at} />
                     </td>
                     <td className="px-3 py-2">{eventLabel(event.type)}</td>
                     <td className="px-3 py-2">

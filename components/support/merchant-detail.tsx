@@ -4,9 +4,10 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 
-import { formatDateTime, summarizeIpAllowlist } from "@/components/api-keys/key-format";
+import { summarizeIpAllowlist } from "@/components/api-keys/key-format";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { Timestamp } from "@/components/ui/timestamp";
 import type { SupportKeyView } from "@/lib/support/merchants";
 import type { TokenSetView } from "@/lib/support/token-sets";
 import { WEBHOOK_FORMAT_LABELS } from "@/lib/webhook-format";
@@ -16,7 +17,7 @@ import { Field, Panel, QueryState } from "./panel";
 import { RevokeWithReasonDialog, type RevokeTarget } from "./revoke-with-reason-dialog";
 import { supportQueries } from "./support-queries";
 
-const when = (iso: string | null) => (iso ? formatDateTime(iso) : "Never");
+const when = (iso: string | null) => (iso ? <Timestamp iso={iso} /> : "Never");
 
 export function MerchantDetailView({ merchantId }: { merchantId: string }) {
   const detail = useQuery(supportQueries.merchant(merchantId));
@@ -89,14 +90,14 @@ function KeyPanel({ apiKey, onRevoke }: KeyPanelProps) {
         }
       >
         <dl className="grid grid-cols-1 gap-x-6 gap-y-2 px-4 py-4 text-sm sm:grid-cols-3 sm:px-6">
-          <Field term="Created" value={formatDateTime(apiKey.created_at)} />
+          <Field term="Created" value={<Timestamp iso={apiKey.created_at} />} />
           <Field term="Last used" value={when(apiKey.last_used_at)} />
           <Field term="IP restriction" value={summarizeIpAllowlist(apiKey.ip_allowlist)} />
           <Field term="Webhook format" value={WEBHOOK_FORMAT_LABELS[apiKey.webhook_format]} />
           <Field term="Enhance Security" value={apiKey.enhanced_security ? "On" : "Off"} />
           <Field
             term="Revoked"
-            value={apiKey.revoked_at ? formatDateTime(apiKey.revoked_at) : "No"}
+            value={apiKey.revoked_at ? <Timestamp iso={apiKey.revoked_at} /> : "No"}
           />
         </dl>
         <TokenSetList sets={apiKey.token_sets} />
@@ -134,9 +135,11 @@ function TokenSetList({ sets }: { sets: TokenSetView[] }) {
                   {TOKEN_SET_STATE_LABELS[set.state]}
                 </Badge>
               </td>
-              <td className="px-4 py-2">{formatDateTime(set.issued_at)}</td>
               <td className="px-4 py-2">
-                {set.refresh_expires_at ? formatDateTime(set.refresh_expires_at) : "—"}
+                <Timestamp iso={set.issued_at} />
+              </td>
+              <td className="px-4 py-2">
+                {set.refresh_expires_at ? <Timestamp iso={set.refresh_expires_at} /> : "—"}
               </td>
               <td className="px-4 py-2">
                 {when(set.last_used_at)}

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useDeferredValue, useId, useState } from "react";
 
-import { formatDateTime } from "@/components/api-keys/key-format";
+import { Timestamp } from "@/components/ui/timestamp";
 
 import { Panel, QueryState } from "./panel";
 import { supportQueries } from "./support-queries";
@@ -53,7 +53,7 @@ export function MerchantSearch() {
               </Link>
               <p className="mt-0.5 text-sm text-slate-600">
                 {merchant.live_key_count} live of {merchant.key_count} keys · since{" "}
-                {formatDateTime(merchant.created_at)}
+                <Timestamp iso={merchant.created_at} />
               </p>
               <p className="mt-0.5 text-xs break-all text-slate-500">
                 {merchant.user_emails.join(", ")}

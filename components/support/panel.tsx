@@ -49,7 +49,7 @@ export function QueryState({ isPending, error, what, onRetry }: QueryStateProps)
   return null;
 }
 
-export function Field({ term, value }: { term: string; value: string }) {
+export function Field({ term, value }: { term: string; value: ReactNode }) {
   return (
     <div>
       <dt className="text-slate-600">{term}</dt>

@@ -4,9 +4,9 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 
-import { formatDateTime } from "@/components/api-keys/key-format";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { Timestamp } from "@/components/ui/timestamp";
 
 import { AuditEventCard } from "./audit-event-parts";
 import { reasonText, TOKEN_SET_STATE_LABELS, TOKEN_SET_STATE_TONES } from "./labels";
@@ -14,7 +14,7 @@ import { Field, Panel, QueryState } from "./panel";
 import { RevokeWithReasonDialog } from "./revoke-with-reason-dialog";
 import { supportQueries } from "./support-queries";
 
-const when = (iso: string | null) => (iso ? formatDateTime(iso) : "—");
+const when = (iso: string | null) => (iso ? <Timestamp iso={iso} /> : "—");
 
 export function TokenSetAuditView({ tokenSetId }: { tokenSetId: string }) {
   const audit = useQuery(supportQueries.tokenSet(tokenSetId));
@@ -60,7 +60,7 @@ export function TokenSetAuditView({ tokenSetId }: { tokenSetId: string }) {
             }
           >
             <dl className="grid grid-cols-1 gap-x-6 gap-y-2 px-4 py-4 text-sm sm:grid-cols-3 sm:px-6">
-              <Field term="Issued" value={formatDateTime(set.issued_at)} />
+              <Field term="Issued" value={<Timestamp iso={set.issued_at} />} />
               <Field term="Access token expires" value={when(set.access_expires_at)} />
               <Field term="Refresh token expires" value={when(set.refresh_expires_at)} />
               <Field term="Last used" value={when(set.last_used_at)} />
@@ -69,9 +69,12 @@ export function TokenSetAuditView({ tokenSetId }: { tokenSetId: string }) {
               {set.revoked_at ? (
                 <Field
                   term="Revoked"
-                  value={`${formatDateTime(set.revoked_at)}: ${
-                    reasonText(set.revoked_reason) ?? set.revoked_reason ?? ""
-                  }`}
+                  value={
+                    <>
+                      <Timestamp iso={set.revoked_at} />:{" "}
+                      {reasonText(set.revoked_reason) ?? set.revoked_reason ?? ""}
+                    </>
+                  }
                 />
               ) : null}
             </dl>
