@@ -6,8 +6,8 @@ import { parseArgs } from "node:util";
 /**
  * Measures what the audit insert adds to an /api/authorize verification. "with audit" runs the
  * real authorizeCall; "without audit" replays its work through the same raw-driver statements
- * (the same lookup, the same credential check, the same two updates in one transaction) minus
- * the audit row. Both run in-process on a scratch SQLite file in WAL mode, as the server does,
+ * (the same lookup, the same credential check, the same last-used marks when they are due, in one
+ * transaction) minus the audit row. Both run in-process on a scratch SQLite file in WAL mode, as the server does,
  * so HTTP and JSON costs are left out.
  */
 const { values } = parseArgs({
@@ -57,6 +57,7 @@ async function main() {
   const { checkClient } = await import("../lib/api-access/client-credentials");
   const { openSqlite } = await import("../lib/api-access/sqlite-store");
   const { verifyStore } = await import("../lib/api-access/store");
+  const { usageTouch } = await import("../lib/api-access/usage");
   const { generateApiKey, generateToken, hashSecret, secretHint } = await import("../lib/secrets");
   const { newGrant } = await import("../lib/tokens");
 
@@ -101,9 +102,14 @@ async function main() {
   const touchGrant = connection.prepare(
     `UPDATE TokenGrant SET lastUsedAt = ?, lastClientAddress = ? WHERE id = ?`,
   );
-  const touchOnly = connection.transaction((at: string, apiKeyId: string, grantId: string) => {
-    touchKey.run(at, apiKeyId);
-    touchGrant.run(at, input.clientAddress, grantId);
+  const touchOnly = connection.transaction((at: string, apiKeyId?: string, grantId?: string) => {
+    if (apiKeyId) {
+      touchKey.run(at, apiKeyId);
+    }
+
+    if (grantId) {
+      touchGrant.run(at, input.clientAddress, grantId);
+    }
   });
 
   async function withAudit(index: number) {
@@ -123,7 +129,11 @@ async function main() {
       throw new Error("replayed authorize denied");
     }
 
-    touchOnly(new Date().toISOString().replace("Z", "+00:00"), caller.apiKeyId, caller.grantId);
+    const touch = usageTouch(caller, input.clientAddress, new Date());
+
+    if (touch) {
+      touchOnly(touch.at.toISOString().replace("Z", "+00:00"), touch.apiKeyId, touch.grantId);
+    }
   }
 
   const samples = { with: [] as number[], without: [] as number[] };

@@ -41,20 +41,7 @@ export async function authorizeCall(
     },
     context,
   );
-  const touch =
-    result.ok && caller
-      ? usageTouch(
-          {
-            apiKeyId: caller.apiKeyId,
-            keyLastUsedAt: caller.keyLastUsedAt,
-            grantId: caller.grantId,
-            grantLastUsedAt: caller.grantLastUsedAt,
-            grantLastClientAddress: caller.grantLastClientAddress,
-          },
-          context.clientAddress,
-          now,
-        )
-      : undefined;
+  const touch = result.ok && caller ? usageTouch(caller, context.clientAddress, now) : undefined;
 
   await store.record(audit, touch);
 
