@@ -2,17 +2,10 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 
 import { SignInForm } from "@/components/sign-in-form";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { getSessionUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Sign in" };
-
-function safeCallbackUrl(value: string | string[] | undefined): string {
-  const url = Array.isArray(value) ? value[0] : value;
-  if (!url || !url.startsWith("/") || url.startsWith("//") || url.includes("\\")) {
-    return "/";
-  }
-  return url;
-}
 
 type SignInPageProps = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;

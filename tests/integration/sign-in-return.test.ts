@@ -89,6 +89,8 @@ describe("returning to a deep link after sign-in", () => {
     ["another host", "//evil.example/support"],
     ["an absolute URL", "https://evil.example/support"],
     ["a backslash", "/\\evil.example"],
+    ["a tab after the slash", "/\t/evil.example/support"],
+    ["a newline after the slash", "/\n/evil.example/support"],
   ])("still refuses a callbackUrl to %s", async (_name, callbackUrl) => {
     const result = await support.get(`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`);
 
