@@ -10,6 +10,37 @@ export function assertBodySize(byteLength: number): void {
   }
 }
 
+/**
+ * Reads a request body as text, stopping one byte past the limit: an oversized body is refused
+ * by parseJsonBody without being buffered whole.
+ */
+export async function readLimitedText(request: Request): Promise<string> {
+  if (!request.body) {
+    return "";
+  }
+
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+
+  while (size <= MAX_BODY_BYTES) {
+    const { done, value } = await reader.read();
+
+    if (done) {
+      break;
+    }
+
+    chunks.push(value);
+    size += value.byteLength;
+  }
+
+  await reader.cancel().catch(() => undefined);
+
+  return Buffer.concat(chunks)
+    .subarray(0, MAX_BODY_BYTES + 1)
+    .toString("utf8");
+}
+
 /** Parses a body as JSON whatever its Content-Type says, then validates it against the schema. */
 export function parseJsonBody<T extends z.ZodType>(raw: string, schema: T): z.infer<T> {
   assertBodySize(Buffer.byteLength(raw, "utf8"));

@@ -7,7 +7,7 @@ import { requireUser } from "../auth/session";
 import type { Role, SessionUser } from "../auth/roles";
 import { AppError, errorResponse, toAppError } from "../errors";
 import { logger } from "../logger";
-import { parseJsonBody } from "./json-body";
+import { parseJsonBody, readLimitedText } from "./json-body";
 import { parseQuery } from "./query";
 import { requestClientAddress } from "./request-client";
 
@@ -87,7 +87,7 @@ export function portalRoute<P = Record<string, never>>(
           userAgent: header("user-agent"),
           clientAddress: requestClientAddress(header),
         },
-        readBody: async (schema) => parseJsonBody(await request.text(), schema),
+        readBody: async (schema) => parseJsonBody(await readLimitedText(request), schema),
         readQuery: (schema) => parseQuery(request.url, schema),
       });
 

@@ -3,6 +3,8 @@ import type { Credentials } from "./environment";
 
 export type PortalClient = {
   baseUrl: string;
+  /** The session's Cookie header, for requests the helpers cannot make. */
+  cookie: () => string;
   get: (path: string) => Promise<HttpResult>;
   send: (
     method: string,
@@ -40,6 +42,7 @@ function clientFor(baseUrl: string, jar: CookieJar | null): PortalClient {
 
   return {
     baseUrl,
+    cookie: () => jar?.header() ?? "",
     get: async (path) =>
       toResult(await fetch(`${baseUrl}${path}`, { headers: cookieHeader(), redirect: "manual" })),
     send: async (method, path, body, headers = {}) => {
