@@ -21,11 +21,15 @@ export type MerchantSummary = {
 };
 
 /**
- * The SQL filter behind a search: each run of text between LIKE's wildcards (% and _, which
- * Prisma passes through unescaped) must occur; `matches` then checks the whole text literally.
+ * The SQL filter behind a search, wider than the search itself: each run of plain ASCII text
+ * must occur. LIKE reads % and _ as wildcards (Prisma passes them through) and SQLite ignores
+ * case for ASCII letters only, so `matches` checks the whole text afterwards.
  */
 function searchWhere(query: string): Prisma.MerchantWhereInput {
-  const parts = query.toLowerCase().split(/[%_]/).filter(Boolean);
+  const parts = query
+    .toLowerCase()
+    .split(/[%_]|[^\x20-\x7e]/)
+    .filter(Boolean);
   // PostgreSQL's LIKE is case-sensitive where SQLite's is not; the type is the SQLite client's.
   const mode = (databaseProvider() === "postgresql" ? { mode: "insensitive" } : {}) as object;
   const each = (field: "name" | "email") =>
@@ -36,10 +40,9 @@ function searchWhere(query: string): Prisma.MerchantWhereInput {
   };
 }
 
-function matches(
-  query: string,
-  merchant: { id: string; name: string; users: { email: string }[] },
-) {
+type Candidate = { id: string; name: string; users: { email: string }[] };
+
+function matches(query: string, merchant: Candidate) {
   const needle = query.toLowerCase();
 
   return (
@@ -49,27 +52,35 @@ function matches(
   );
 }
 
+const SEARCH_PAGE = 2 * LIST_LIMIT;
+
 /** Matches a merchant by name or user email (literal text, any case), or by exact id. */
 export async function listMerchants(query?: string): Promise<MerchantSummary[]> {
-  const found = await db.merchant.findMany({
-    where: query ? searchWhere(query) : {},
-    orderBy: { name: "asc" },
-    // A wildcard in the query widens the SQL filter; the literal check below narrows it again.
-    take: query && /[%_]/.test(query) ? LIST_LIMIT * 10 : LIST_LIMIT,
-    select: {
-      id: true,
-      name: true,
-      createdAt: true,
-      users: { select: { email: true }, orderBy: { email: "asc" } },
-      apiKeys: { select: { revokedAt: true } },
-    },
-  });
-  const merchants = (query ? found.filter((merchant) => matches(query, merchant)) : found).slice(
-    0,
-    LIST_LIMIT,
-  );
+  const merchants = [];
 
-  return merchants.map((merchant) => ({
+  for (let skip = 0; merchants.length < LIST_LIMIT; skip += SEARCH_PAGE) {
+    const page = await db.merchant.findMany({
+      where: query ? searchWhere(query) : {},
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      skip,
+      take: SEARCH_PAGE,
+      select: {
+        id: true,
+        name: true,
+        createdAt: true,
+        users: { select: { email: true }, orderBy: { email: "asc" } },
+        apiKeys: { select: { revokedAt: true } },
+      },
+    });
+
+    merchants.push(...(query ? page.filter((merchant) => matches(query, merchant)) : page));
+
+    if (page.length < SEARCH_PAGE) {
+      break;
+    }
+  }
+
+  return merchants.slice(0, LIST_LIMIT).map((merchant) => ({
     id: merchant.id,
     name: merchant.name,
     created_at: merchant.createdAt.toISOString(),

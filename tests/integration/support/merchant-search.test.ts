@@ -1,8 +1,21 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
+import { execute } from "../helpers/database";
 import { environment } from "../helpers/environment";
 import type { JsonObject } from "../helpers/http";
 import { signIn, type PortalClient } from "../helpers/portal-client";
+
+async function addMerchants(merchantNames: string[]): Promise<void> {
+  const suffix = Math.random().toString(36).slice(2);
+
+  for (const [index, name] of merchantNames.entries()) {
+    await execute(`INSERT INTO "Merchant" (id, name, "createdAt") VALUES (?, ?, ?)`, [
+      `search-${suffix}-${index}`,
+      name,
+      new Date(),
+    ]);
+  }
+}
 
 describe("support merchant search", () => {
   let support: PortalClient;
@@ -29,6 +42,26 @@ describe("support merchant search", () => {
     expect(await names("Merchant_A")).toEqual([]);
     expect(await names("%")).toEqual([]);
     expect(await names("Mer%A")).toEqual([]);
+  });
+
+  it("matches names beyond ASCII in any case", async () => {
+    await addMerchants(["Ärger GmbH", "Çafé Ltd"]);
+
+    expect(await names("ärger")).toEqual(["Ärger GmbH"]);
+    expect(await names("ÇAFÉ")).toEqual(["Çafé Ltd"]);
+    expect(await names("Çafé Ltd")).toEqual(["Çafé Ltd"]);
+  });
+
+  it("finds a literal _ even when over a thousand names match the text around it", async () => {
+    await addMerchants([
+      ...Array.from(
+        { length: 450 },
+        (_, index) => `Bulk ab shop ${String(index).padStart(4, "0")}`,
+      ),
+      "Zeta a_b Ltd",
+    ]);
+
+    expect(await names("a_b")).toEqual(["Zeta a_b Ltd"]);
   });
 
   it("finds a merchant by its exact id", async () => {
