@@ -16,7 +16,9 @@ async function main() {
   const { stampPeer } = await import("./lib/http/peer");
   const { isPublicApiPath } = await import("./lib/public-api");
   const { prepareDatabase } = await import("./lib/db-prepare");
-  const { failureLimiter, rateLimitStore } = await import("./lib/rate-limit");
+  const { failureLimiter } = await import("./lib/rate-limit");
+  const { rateLimitStore } = await import("./lib/rate-limit-store");
+  const { connectSignInThrottle } = await import("./lib/auth/sign-in-throttle");
 
   const settings = env();
 
@@ -29,6 +31,7 @@ async function main() {
 
   await prepareDatabase();
   await failureLimiter();
+  await connectSignInThrottle();
 
   const app = next({ dev, dir: process.cwd(), port, hostname });
   const handle = app.getRequestHandler();

@@ -5,7 +5,21 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 
+import { SIGN_IN_THROTTLED, SIGN_IN_UNAVAILABLE } from "@/lib/auth/sign-in-error";
+
 import { Button } from "./ui/button";
+
+function signInErrorMessage(code: string | null | undefined): string {
+  if (code === SIGN_IN_THROTTLED) {
+    return "Too many failed sign-in attempts. Wait a few minutes, then try again.";
+  }
+
+  if (code === SIGN_IN_UNAVAILABLE) {
+    return "Keyward could not check your sign-in just now. Try again shortly.";
+  }
+
+  return "Wrong email or password";
+}
 
 const INPUT_CLASS =
   "mt-1.5 block h-10 w-full rounded-md border border-slate-300 px-3 text-sm shadow-sm focus:border-indigo-600 focus:ring-2 focus:ring-indigo-600/20 focus:outline-none";
@@ -28,7 +42,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     try {
       const result = await signIn("credentials", { email, password, redirect: false });
       if (!result || result.error || !result.ok) {
-        setError("Wrong email or password");
+        setError(signInErrorMessage(result?.error));
         setPending(false);
         return;
       }

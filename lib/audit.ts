@@ -105,6 +105,7 @@ export const AUDIT_REASON_TEXT: Record<string, string> = {
   payload_too_large: "The request body was too large.",
   rate_limited: "Too many failed attempts from this address.",
   invalid_credentials: "Wrong email or password, or the user is disabled.",
+  sign_in_throttled: "Too many failed sign-ins for this email or from this address.",
   replaced: "Replaced by newly generated tokens.",
   key_revoked: "The API key was revoked.",
   support_revoked: "Revoked by Keyward support.",

@@ -19,6 +19,11 @@ const envSchema = z.object({
   // Failed public-API attempts allowed per client address within the window, then 429.
   RATE_LIMIT_FAILURES: positiveInt.default(30),
   RATE_LIMIT_WINDOW_SECONDS: positiveInt.default(60),
+  // Failed portal sign-ins allowed per email and per client address within the window; past
+  // either, sign-in is refused without checking the password until the window ends.
+  SIGN_IN_FAILURES_PER_EMAIL: positiveInt.default(5),
+  SIGN_IN_FAILURES_PER_ADDRESS: positiveInt.default(30),
+  SIGN_IN_WINDOW_SECONDS: positiveInt.default(900),
   // Audit rows older than this are deleted only by `npm run audit:prune`, never by the server.
   AUDIT_RETENTION_DAYS: positiveInt.max(36_500).default(400),
   // PostgreSQL only: connections per instance, a per-statement time limit, and TLS.

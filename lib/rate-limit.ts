@@ -1,70 +1,14 @@
-import {
-  RateLimiterMemory,
-  RateLimiterPostgres,
-  RateLimiterRedis,
-  type RateLimiterAbstract,
-} from "rate-limiter-flexible";
-
-import { databaseProvider } from "./db-url";
 import { env } from "./env";
-
-const KEY_PREFIX = "keyward_failures";
-
-export type RateLimitStore = "memory" | "postgres" | "redis";
-
-/** Several instances must share counters, so PostgreSQL deployments default to the database. */
-export function rateLimitStore(): RateLimitStore {
-  return env().RATE_LIMIT_STORE ?? (databaseProvider() === "postgresql" ? "postgres" : "memory");
-}
-
-async function createLimiter(): Promise<RateLimiterAbstract> {
-  const options = {
-    keyPrefix: KEY_PREFIX,
-    points: env().RATE_LIMIT_FAILURES,
-    duration: env().RATE_LIMIT_WINDOW_SECONDS,
-  };
-  const store = rateLimitStore();
-
-  if (store === "redis") {
-    const { Redis } = await import("ioredis");
-    const client = new Redis(env().REDIS_URL, {
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 1,
-    });
-
-    await new Promise<void>((resolve, reject) => {
-      client.once("ready", resolve);
-      client.once("error", reject);
-    });
-
-    return new RateLimiterRedis({ ...options, storeClient: client });
-  }
-
-  if (store === "postgres") {
-    const { pgPool } = await import("./pg-pool");
-
-    return new Promise((resolve, reject) => {
-      const limiter: RateLimiterPostgres = new RateLimiterPostgres(
-        { ...options, storeClient: pgPool(), tableName: KEY_PREFIX, clearExpiredByTimeout: true },
-        (error?: Error) => (error ? reject(error) : resolve(limiter)),
-      );
-    });
-  }
-
-  return new RateLimiterMemory(options);
-}
-
-let limiter: Promise<RateLimiterAbstract> | undefined;
+import { createLimiter, lazyLimiter } from "./rate-limit-store";
 
 /** Connects the failure counters' store at start, so a bad setting stops the server at once. */
-export function failureLimiter(): Promise<RateLimiterAbstract> {
-  limiter ??= createLimiter().catch((error: unknown) => {
-    limiter = undefined;
-    throw error;
-  });
-
-  return limiter;
-}
+export const failureLimiter = lazyLimiter(() =>
+  createLimiter({
+    keyPrefix: "keyward_failures",
+    points: env().RATE_LIMIT_FAILURES,
+    duration: env().RATE_LIMIT_WINDOW_SECONDS,
+  }),
+);
 
 function limiterKey(clientAddress: string | null): string {
   return clientAddress ?? "unknown";

@@ -2,12 +2,15 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 
-import { auditRow } from "../audit";
+import { auditRow, type AuditOutcome } from "../audit";
 import { db } from "../db";
 import { authSecret } from "../env";
 import { headerReader, requestClientAddress, type HeaderReader } from "../http/request-client";
+import { logger } from "../logger";
 import { verifyPasswordOrDummy } from "./password";
 import type { Role } from "./roles";
+import { SIGN_IN_THROTTLED, SIGN_IN_UNAVAILABLE } from "./sign-in-error";
+import { clearSignInFailures, countSignInAttempt, type SignInAttempt } from "./sign-in-throttle";
 
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
@@ -16,6 +19,28 @@ const credentialsSchema = z.object({
 
 const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
+type Attempt = SignInAttempt & { requestId: string; userAgent: string | null };
+
+type SignInUser = { id: string; disabled: boolean; merchantId: string | null } | null;
+
+function auditSignIn(
+  attempt: Attempt,
+  user: SignInUser,
+  entry: { outcome: AuditOutcome; reason: string | null; detail: string | null },
+) {
+  return db.auditEvent.create({
+    data: auditRow(
+      { type: "auth.sign_in", ...entry, merchantId: user?.merchantId },
+      {
+        requestId: attempt.requestId,
+        clientAddress: attempt.clientAddress,
+        userAgent: attempt.userAgent,
+        actorUserId: user?.id,
+      },
+    ),
+  });
+}
+
 async function signIn(raw: unknown, header: HeaderReader) {
   const parsed = credentialsSchema.safeParse(raw);
 
@@ -23,31 +48,37 @@ async function signIn(raw: unknown, header: HeaderReader) {
     return null;
   }
 
-  const user = await db.user.findUnique({ where: { email: parsed.data.email } });
+  const attempt: Attempt = {
+    email: parsed.data.email,
+    clientAddress: requestClientAddress(header),
+    requestId: crypto.randomUUID(),
+    userAgent: header("user-agent"),
+  };
+  const exceeded = await countSignInAttempt(attempt);
+  const user = await db.user.findUnique({ where: { email: attempt.email } });
+
+  if (exceeded.length > 0) {
+    const detail = `over the ${exceeded.join(" and ")} limit`;
+
+    await auditSignIn(attempt, user, { outcome: "denied", reason: "sign_in_throttled", detail });
+
+    throw new Error(SIGN_IN_THROTTLED);
+  }
+
   const isValid = await verifyPasswordOrDummy(user?.passwordHash ?? null, parsed.data.password);
   const isAllowed = isValid && user !== null && !user.disabled;
 
-  await db.auditEvent.create({
-    data: auditRow(
-      {
-        type: "auth.sign_in",
-        outcome: isAllowed ? "success" : "denied",
-        reason: isAllowed ? null : "invalid_credentials",
-        detail: user?.disabled ? "user disabled" : null,
-        merchantId: user?.merchantId,
-      },
-      {
-        requestId: crypto.randomUUID(),
-        clientAddress: requestClientAddress(header),
-        userAgent: header("user-agent"),
-        actorUserId: user?.id,
-      },
-    ),
+  await auditSignIn(attempt, user, {
+    outcome: isAllowed ? "success" : "denied",
+    reason: isAllowed ? null : "invalid_credentials",
+    detail: user?.disabled ? "user disabled" : null,
   });
 
   if (!isAllowed || !user) {
     return null;
   }
+
+  await clearSignInFailures(attempt);
 
   return {
     id: user.id,
@@ -57,6 +88,20 @@ async function signIn(raw: unknown, header: HeaderReader) {
     merchantId: user.merchantId,
     sessionVersion: user.sessionVersion,
   };
+}
+
+/** next-auth puts a thrown error's message in the redirect URL: only known codes may reach it. */
+async function authorize(raw: unknown, header: HeaderReader) {
+  try {
+    return await signIn(raw, header);
+  } catch (error) {
+    if (error instanceof Error && error.message === SIGN_IN_THROTTLED) {
+      throw error;
+    }
+
+    logger.error({ err: error }, "sign-in failure");
+    throw new Error(SIGN_IN_UNAVAILABLE);
+  }
 }
 
 export function authOptions(): NextAuthOptions {
@@ -71,7 +116,7 @@ export function authOptions(): NextAuthOptions {
           email: { label: "Email", type: "email" },
           password: { label: "Password", type: "password" },
         },
-        authorize: (credentials, request) => signIn(credentials, headerReader(request?.headers)),
+        authorize: (credentials, request) => authorize(credentials, headerReader(request?.headers)),
       }),
     ],
     callbacks: {

@@ -210,6 +210,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     merchantB: { email: `merchant-b-${runId}@example.test`, password: password() },
     support: { email: `support-${runId}@example.test`, password: password() },
     disposable: { email: `disposable-${runId}@example.test`, password: password() },
+    throttled: { email: `throttled-${runId}@example.test`, password: password() },
   };
 
   const teardown = async () => {
@@ -227,13 +228,19 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await createUser(baseEnv, { ...users.merchantB, role: "merchant", merchant: "Merchant B" });
     await createUser(baseEnv, { ...users.support, role: "support" });
     await createUser(baseEnv, { ...users.disposable, role: "merchant", merchant: MERCHANT_A });
+    await createUser(baseEnv, { ...users.throttled, role: "merchant", merchant: MERCHANT_A });
 
     const specs: ServerSpec[] = [
       { name: "node", env: { KEYWARD_PUBLIC_API_TRANSPORT: "node" } },
       { name: "next", env: { KEYWARD_PUBLIC_API_TRANSPORT: "next" } },
       {
         name: "rate-limited",
-        env: { KEYWARD_PUBLIC_API_TRANSPORT: "node", RATE_LIMIT_FAILURES: "3" },
+        env: {
+          KEYWARD_PUBLIC_API_TRANSPORT: "node",
+          RATE_LIMIT_FAILURES: "3",
+          SIGN_IN_FAILURES_PER_EMAIL: "3",
+          SIGN_IN_FAILURES_PER_ADDRESS: "10",
+        },
       },
       ...sharedLimitSpecs(provider),
     ];
@@ -254,6 +261,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
             NEXTAUTH_URL: baseUrl,
             LOG_LEVEL: "warn",
             RATE_LIMIT_FAILURES: "100000",
+            SIGN_IN_FAILURES_PER_EMAIL: "100000",
+            SIGN_IN_FAILURES_PER_ADDRESS: "100000",
             TRUSTED_PROXIES: "",
             ...spec.env,
           },

@@ -14,6 +14,10 @@ export type IntegrationEnvironment = {
   servers: {
     node: string;
     next: string;
+    /**
+     * Started with RATE_LIMIT_FAILURES=3, SIGN_IN_FAILURES_PER_EMAIL=3 and
+     * SIGN_IN_FAILURES_PER_ADDRESS=10; the others allow 100 000 of each.
+     */
     rateLimited: string;
     /**
      * PostgreSQL runs only: two instances per store, started with RATE_LIMIT_FAILURES=3, whose
@@ -28,6 +32,8 @@ export type IntegrationEnvironment = {
     support: Credentials;
     /** A second user of merchant A that session tests may sign out, disable or re-enable. */
     disposable: Credentials;
+    /** A user of merchant A whose failed sign-ins only the sign-in throttling tests make. */
+    throttled: Credentials;
   };
   merchantAName: string;
 };

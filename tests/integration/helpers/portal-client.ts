@@ -1,4 +1,4 @@
-import { toResult, type HttpResult } from "./http";
+import { requestFrom, toResult, type HttpResult, type RequestInit } from "./http";
 import type { Credentials } from "./environment";
 
 export type PortalClient = {
@@ -17,8 +17,8 @@ export type PortalClient = {
 class CookieJar {
   private readonly cookies = new Map<string, string>();
 
-  store(response: Response): void {
-    for (const line of response.headers.getSetCookie()) {
+  store(headers: Headers): void {
+    for (const line of headers.getSetCookie()) {
       const [pair = ""] = line.split(";");
       const separator = pair.indexOf("=");
 
@@ -69,33 +69,57 @@ export function anonymousClient(baseUrl: string): PortalClient {
   return clientFor(baseUrl, null);
 }
 
-/** Signs in through next-auth's credentials flow over HTTP, as a browser would. */
-export async function signIn(baseUrl: string, user: Credentials): Promise<PortalClient> {
+export type SignInAttempt = {
+  status: number;
+  /** next-auth's error code, e.g. CredentialsSignin, or null when it signed in. */
+  error: string | null;
+  client: PortalClient | null;
+};
+
+/**
+ * One attempt through next-auth's credentials flow over HTTP, as a browser makes it; from the
+ * given local address when one is given, since sign-in failures are counted per address too.
+ */
+export async function attemptSignIn(
+  baseUrl: string,
+  user: Credentials,
+  localAddress?: string,
+): Promise<SignInAttempt> {
   const jar = new CookieJar();
-  const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`);
+  const send = async (path: string, init: RequestInit) =>
+    localAddress
+      ? requestFrom(localAddress, `${baseUrl}${path}`, init)
+      : toResult(await fetch(`${baseUrl}${path}`, { ...init, redirect: "manual" }));
+  const csrf = await send("/api/auth/csrf", { method: "GET" });
 
-  jar.store(csrfResponse);
+  jar.store(csrf.headers);
 
-  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+  const response = await send("/api/auth/callback/credentials", {
     method: "POST",
-    redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.header() },
     body: new URLSearchParams({
-      csrfToken,
+      csrfToken: String(csrf.json.csrfToken),
       email: user.email,
       password: user.password,
       json: "true",
-    }),
+    }).toString(),
   });
 
-  jar.store(response);
+  jar.store(response.headers);
 
-  if (!jar.has("next-auth.session-token")) {
-    throw new Error(
-      `Sign-in failed for ${user.email}: ${response.status} ${await response.text()}`,
-    );
+  const url = typeof response.json.url === "string" ? new URL(response.json.url) : null;
+  const client = jar.has("next-auth.session-token") ? clientFor(baseUrl, jar) : null;
+
+  return { status: response.status, error: url?.searchParams.get("error") ?? null, client };
+}
+
+/** Signs in, or throws with the answer it got. */
+export async function signIn(baseUrl: string, user: Credentials): Promise<PortalClient> {
+  const attempt = await attemptSignIn(baseUrl, user);
+
+  if (!attempt.client) {
+    throw new Error(`Sign-in failed for ${user.email}: ${attempt.status} ${attempt.error}`);
   }
 
-  return clientFor(baseUrl, jar);
+  return attempt.client;
 }
