@@ -7,6 +7,7 @@ import { db } from "../db";
 import { authSecret } from "../env";
 import { headerReader, requestClientAddress, type HeaderReader } from "../http/request-client";
 import { logger } from "../logger";
+import { endSession, isSessionEnded, SESSION_MAX_AGE_SECONDS } from "./ended-sessions";
 import { verifyPasswordOrDummy } from "./password";
 import type { Role } from "./roles";
 import { SIGN_IN_THROTTLED, SIGN_IN_UNAVAILABLE } from "./sign-in-error";
@@ -16,8 +17,6 @@ const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
   password: z.string().min(1).max(1024),
 });
-
-const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
 type Attempt = SignInAttempt & { requestId: string; userAgent: string | null };
 
@@ -119,13 +118,38 @@ export function authOptions(): NextAuthOptions {
         authorize: (credentials, request) => authorize(credentials, headerReader(request?.headers)),
       }),
     ],
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.sessionId === "string") {
+          await endSession(token.sessionId);
+        }
+      },
+    },
+    logger: {
+      error: (code, metadata) =>
+        logger.warn(
+          { code, message: metadata instanceof Error ? metadata.message : undefined },
+          "next-auth error",
+        ),
+      warn: (code) => logger.warn({ code }, "next-auth warning"),
+      debug: () => undefined,
+    },
     callbacks: {
-      jwt({ token, user }) {
+      async jwt({ token, user }) {
         if (user) {
           const signedIn = user as unknown as { role: Role; sessionVersion: number };
 
           token.role = signedIn.role;
           token.sessionVersion = signedIn.sessionVersion;
+          token.sessionId = crypto.randomUUID();
+
+          return token;
+        }
+
+        // Runs on every read and renewal of the cookie: throwing makes next-auth treat the
+        // request as signed out and clear the cookie, so a signed-out copy is never renewed.
+        if (typeof token.sessionId !== "string" || (await isSessionEnded(token.sessionId))) {
+          throw new Error("session ended");
         }
 
         return token;

@@ -39,6 +39,30 @@ describe("portal sessions", () => {
     );
   });
 
+  it("refuses a signed-out session's cookie for good, and leaves the user's other sessions", async () => {
+    const { servers, users } = environment();
+    const signedOut = await signIn(servers.node, users.disposable);
+    const otherDevice = await signIn(servers.node, users.disposable);
+
+    expect((await signedOut.get("/api/keys")).status).toBe(200);
+
+    const signOut = await signedOut.signOut();
+
+    expect(signOut.status).toBe(200);
+    expect(signOut.headers.getSetCookie().join()).toMatch(/next-auth\.session-token=;/);
+
+    const api = await signedOut.get("/api/keys");
+    const page = await signedOut.get("/account-security/api-secret-key");
+    const renewal = await signedOut.get("/api/auth/session");
+
+    expect(api.status).toBe(401);
+    expect(api.json.error).toBe("unauthorized");
+    expect(page.status).toBe(307);
+    expect(new URL(page.headers.get("location") ?? "", servers.node).pathname).toBe("/sign-in");
+    expect(renewal.json).toEqual({});
+    expect((await otherDevice.get("/api/keys")).status).toBe(200);
+  });
+
   it("ends an existing session at once and refuses sign-in when the user is disabled", async () => {
     const { servers, users } = environment();
     const portal = await signIn(servers.node, users.disposable);
