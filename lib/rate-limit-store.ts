@@ -21,6 +21,20 @@ export function rateLimitStore(): RateLimitStore {
   return env().RATE_LIMIT_STORE ?? (databaseProvider() === "postgresql" ? "postgres" : "memory");
 }
 
+/** Memoizes an async creation, and forgets a failed one so that the next call tries again. */
+function retryingOnce<T>(create: () => Promise<T>): () => Promise<T> {
+  let created: Promise<T> | undefined;
+
+  return () => {
+    created ??= create().catch((error: unknown) => {
+      created = undefined;
+      throw error;
+    });
+
+    return created;
+  };
+}
+
 async function connectRedis(): Promise<Redis> {
   const { Redis } = await import("ioredis");
   const client = new Redis(env().REDIS_URL, {
@@ -36,16 +50,8 @@ async function connectRedis(): Promise<Redis> {
   return client;
 }
 
-let redis: Promise<Redis> | undefined;
-
-function sharedRedis(): Promise<Redis> {
-  redis ??= connectRedis().catch((error: unknown) => {
-    redis = undefined;
-    throw error;
-  });
-
-  return redis;
-}
+/** One Redis connection for every limiter. */
+const sharedRedis = retryingOnce(connectRedis);
 
 /** A limiter in the store RATE_LIMIT_STORE selects; its first use connects that store. */
 export async function createLimiter(options: LimiterOptions): Promise<RateLimiterAbstract> {
@@ -74,16 +80,14 @@ export async function createLimiter(options: LimiterOptions): Promise<RateLimite
   return new RateLimiterMemory(options);
 }
 
-/** Memoizes a limiter's creation, and forgets a failed one so the next call tries again. */
-export function lazyLimiter(create: () => Promise<RateLimiterAbstract>) {
-  let limiter: Promise<RateLimiterAbstract> | undefined;
+/** A limiter created on first use and then reused; see retryingOnce. */
+export function lazyLimiter(
+  create: () => Promise<RateLimiterAbstract>,
+): () => Promise<RateLimiterAbstract> {
+  return retryingOnce(create);
+}
 
-  return (): Promise<RateLimiterAbstract> => {
-    limiter ??= create().catch((error: unknown) => {
-      limiter = undefined;
-      throw error;
-    });
-
-    return limiter;
-  };
+/** Counters of a caller's address; callers with no known address share one. */
+export function addressKey(clientAddress: string | null): string {
+  return clientAddress ?? "unknown";
 }

@@ -1,5 +1,5 @@
 import { env } from "./env";
-import { createLimiter, lazyLimiter } from "./rate-limit-store";
+import { addressKey, createLimiter, lazyLimiter } from "./rate-limit-store";
 
 /** Connects the failure counters' store at start, so a bad setting stops the server at once. */
 export const failureLimiter = lazyLimiter(() =>
@@ -10,14 +10,10 @@ export const failureLimiter = lazyLimiter(() =>
   }),
 );
 
-function limiterKey(clientAddress: string | null): string {
-  return clientAddress ?? "unknown";
-}
-
 /** Seconds until the caller may try again, or null while it is under the failure budget. */
 export async function retryAfterSeconds(clientAddress: string | null): Promise<number | null> {
   const failures = await failureLimiter();
-  const state = await failures.get(limiterKey(clientAddress));
+  const state = await failures.get(addressKey(clientAddress));
 
   if (!state || state.consumedPoints < failures.points) {
     return null;
@@ -27,5 +23,5 @@ export async function retryAfterSeconds(clientAddress: string | null): Promise<n
 }
 
 export async function recordFailure(clientAddress: string | null): Promise<void> {
-  await (await failureLimiter()).penalty(limiterKey(clientAddress), 1);
+  await (await failureLimiter()).penalty(addressKey(clientAddress), 1);
 }

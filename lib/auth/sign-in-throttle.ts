@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { RateLimiterRes } from "rate-limiter-flexible";
 
 import { env } from "../env";
-import { createLimiter, lazyLimiter } from "../rate-limit-store";
+import { addressKey, createLimiter, lazyLimiter } from "../rate-limit-store";
 
 const emailLimiter = lazyLimiter(() =>
   createLimiter({
@@ -28,10 +28,6 @@ export type ThrottleLimit = "email" | "address";
 /** Counters are keyed by a hash, so the store never holds the email addresses people typed. */
 function emailKey(attempt: SignInAttempt): string {
   return createHash("sha256").update(attempt.email).digest("base64url");
-}
-
-function addressKey(attempt: SignInAttempt): string {
-  return attempt.clientAddress ?? "unknown";
 }
 
 /** Connects the counters' store at start, so a bad setting stops the server at once. */
@@ -62,7 +58,7 @@ export async function countSignInAttempt(attempt: SignInAttempt): Promise<Thrott
   const [byEmail, byAddress] = await Promise.all([emailLimiter(), addressLimiter()]);
   const [isEmailWithin, isAddressWithin] = await Promise.all([
     isWithinBudget(byEmail.consume(emailKey(attempt))),
-    isWithinBudget(byAddress.consume(addressKey(attempt))),
+    isWithinBudget(byAddress.consume(addressKey(attempt.clientAddress))),
   ]);
   const exceeded: ThrottleLimit[] = [];
 
@@ -81,5 +77,8 @@ export async function countSignInAttempt(attempt: SignInAttempt): Promise<Thrott
 export async function clearSignInFailures(attempt: SignInAttempt): Promise<void> {
   const [byEmail, byAddress] = await Promise.all([emailLimiter(), addressLimiter()]);
 
-  await Promise.all([byEmail.delete(emailKey(attempt)), byAddress.reward(addressKey(attempt), 1)]);
+  await Promise.all([
+    byEmail.delete(emailKey(attempt)),
+    byAddress.reward(addressKey(attempt.clientAddress), 1),
+  ]);
 }
