@@ -26,6 +26,9 @@ const envSchema = z.object({
   SIGN_IN_WINDOW_SECONDS: positiveInt.default(900),
   // Audit rows older than this are deleted only by `npm run audit:prune`, never by the server.
   AUDIT_RETENTION_DAYS: positiveInt.max(36_500).default(400),
+  // SQLite only: authorize lookups kept in memory, dropped whenever anything else writes to the
+  // database file. 0 turns the cache off.
+  VERIFY_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
   // PostgreSQL only: connections per instance, a per-statement time limit, and TLS.
   DATABASE_POOL_MAX: positiveInt.max(1000).default(10),
   DATABASE_STATEMENT_TIMEOUT_MS: positiveInt.default(5000),

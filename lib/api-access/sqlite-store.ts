@@ -4,8 +4,10 @@ import Database from "better-sqlite3";
 
 import type { AuditRecord } from "../audit";
 import { sqliteUrl } from "../db-url";
+import { env } from "../env";
 import { timeOrderedId } from "../ids";
 import type { GrantRow } from "../tokens";
+import { createCallerCache } from "./caller-cache";
 import { groupCommit } from "./group-commit";
 import type { AccessGrantRow, CallerRow, KeyRow, UsageTouch, VerifyStore } from "./store";
 
@@ -166,6 +168,9 @@ export function createSqliteStore(connection = openVerifyConnection()): VerifySt
   const claimGrant = connection.prepare(SQLITE_STATEMENTS.claimGrant);
   const insertGrant = connection.prepare(SQLITE_STATEMENTS.insertGrant);
   const revokeSet = connection.prepare(SQLITE_STATEMENTS.revokeSet);
+  // Changes whenever another connection, in this process or any other, commits to the file.
+  const dataVersion = connection.prepare<[], number>("PRAGMA data_version").pluck();
+  const callers = createCallerCache(env().VERIFY_CACHE_ENTRIES, () => dataVersion.get() ?? 0);
 
   const writeAudit = (audit: AuditRecord, at: Date) =>
     insertAudit.run({ ...audit, id: timeOrderedId(), createdAt: toText(at) });
@@ -186,6 +191,7 @@ export function createSqliteStore(connection = openVerifyConnection()): VerifySt
 
         if (usage) {
           touch(usage);
+          callers.forgetKey(audit.apiKeyId);
         }
       }
     }),
@@ -209,6 +215,7 @@ export function createSqliteStore(connection = openVerifyConnection()): VerifySt
       });
       writeAudit(audit, usage.at);
       touch({ apiKeyId: usage.apiKeyId, clientAddress: usage.clientAddress, at: usage.at });
+      callers.forgetKey(audit.apiKeyId);
 
       return true;
     },
@@ -217,17 +224,21 @@ export function createSqliteStore(connection = openVerifyConnection()): VerifySt
     (tokenSetId: string, reason: string, at: Date, audit: AuditRecord) => {
       revokeSet.run(toText(at), reason, tokenSetId);
       writeAudit(audit, at);
+      callers.forgetKey(audit.apiKeyId);
     },
   );
 
   return {
     async findCaller(clientId, token) {
-      const raw =
-        "accessTokenHash" in token
-          ? callerByAccess.get(token.accessTokenHash, clientId)
-          : callerByRefresh.get(token.refreshTokenHash, clientId);
+      if ("accessTokenHash" in token) {
+        const { accessTokenHash } = token;
 
-      return toCaller(raw);
+        return callers.read(clientId, accessTokenHash, () =>
+          toCaller(callerByAccess.get(accessTokenHash, clientId)),
+        );
+      }
+
+      return toCaller(callerByRefresh.get(token.refreshTokenHash, clientId));
     },
     async findKey(keyHash) {
       const raw = keyByHash.get(keyHash);

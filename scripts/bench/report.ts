@@ -1,5 +1,6 @@
 import os from "node:os";
 
+import { env } from "../../lib/env";
 import { median } from "./rounds";
 import type { Options, ScaleResult } from "./scale-run";
 
@@ -76,12 +77,15 @@ export function renderReport(
     smallest && largest ? endpointRps(largest) / endpointRps(smallest) : Number.NaN;
   const verdict = (isMet: boolean) => (isMet ? "met" : "**not met**");
 
+  const cacheEntries = env().VERIFY_CACHE_ENTRIES;
+
   return [
     `## Run of ${startedAt.toISOString()}${options.quick ? " (quick mode)" : ""}`,
     "",
     `${os.availableParallelism()} × ${cpu}, ${fixed(os.totalmem() / 2 ** 30, 1)} GiB, ` +
       `Node ${process.version}, ${options.rounds} round(s) of ${options.seconds} s per target, ` +
-      `${fixed(totalSeconds)} s in all. Load average (1, 5, 15 min) before: ` +
+      `${fixed(totalSeconds)} s in all, authorize cache of ${cacheEntries} entries on SQLite. ` +
+      `Load average (1, 5, 15 min) before: ` +
       `${loadAverages.before.map((each) => fixed(each, 2)).join(", ")}; after: ` +
       `${loadAverages.after.map((each) => fixed(each, 2)).join(", ")}.`,
     "",
