@@ -12,6 +12,7 @@ export const AUDIT_EVENT_TYPES = [
   "enhanced_security.enabled",
   "enhanced_security.disabled",
   "auth.sign_in",
+  "auth.sign_out",
   "support.key_revoked",
   "support.tokens_revoked",
 ] as const;
@@ -87,6 +88,7 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   "enhanced_security.enabled": "Enhance Security on",
   "enhanced_security.disabled": "Enhance Security off",
   "auth.sign_in": "Sign-in",
+  "auth.sign_out": "Sign-out",
   "support.key_revoked": "Key revoked by support",
   "support.tokens_revoked": "Token family revoked by support",
 };

@@ -38,12 +38,12 @@ export function MerchantSearch() {
         what="merchants"
         onRetry={() => void merchants.refetch()}
       />
-      {merchants.data && merchants.data.length === 0 ? (
+      {merchants.data && merchants.data.merchants.length === 0 ? (
         <p className="px-4 pb-6 text-sm text-slate-600 sm:px-6">No merchant matches.</p>
       ) : null}
-      {merchants.data && merchants.data.length > 0 ? (
+      {merchants.data && merchants.data.merchants.length > 0 ? (
         <ul className="divide-y divide-slate-200 border-t border-slate-200">
-          {merchants.data.map((merchant) => (
+          {merchants.data.merchants.map((merchant) => (
             <li key={merchant.id} className="px-4 py-3 sm:px-6">
               <Link
                 href={`/support/merchants/${merchant.id}`}
@@ -61,6 +61,12 @@ export function MerchantSearch() {
             </li>
           ))}
         </ul>
+      ) : null}
+      {merchants.data?.has_more ? (
+        <p className="border-t border-slate-200 px-4 py-3 text-sm text-slate-600 sm:px-6">
+          Showing the first {merchants.data.merchants.length} by name. More merchants match: narrow
+          the search to find the others.
+        </p>
       ) : null}
     </Panel>
   );

@@ -2,7 +2,7 @@ import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 
 import { fetchJson } from "@/components/api-keys/fetch-json";
 import type { AuditEventView, AuditPage } from "@/lib/support/audit-log";
-import type { MerchantDetail, MerchantSummary } from "@/lib/support/merchants";
+import type { MerchantDetail, MerchantList } from "@/lib/support/merchants";
 import type { TokenSetAudit } from "@/lib/support/token-sets";
 
 const path = (id: string) => encodeURIComponent(id);
@@ -12,12 +12,8 @@ export const supportQueries = {
   merchants: (q: string) =>
     queryOptions({
       queryKey: [...supportQueries.all(), "merchants", q] as const,
-      queryFn: async () =>
-        (
-          await fetchJson<{ merchants: MerchantSummary[] }>(
-            `/api/support/merchants?${new URLSearchParams({ q })}`,
-          )
-        ).merchants,
+      queryFn: () =>
+        fetchJson<MerchantList>(`/api/support/merchants?${new URLSearchParams({ q })}`),
     }),
   merchant: (id: string) =>
     queryOptions({

@@ -1,3 +1,4 @@
+import type { AuditRecord } from "../audit";
 import { db } from "../db";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
@@ -7,7 +8,7 @@ export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
  * SESSION_MAX_AGE_SECONDS from its last renewal, and an ended session is never renewed again,
  * so its row may go once that time has passed since the sign-out.
  */
-export async function endSession(sessionId: string): Promise<void> {
+export async function endSession(sessionId: string, audit: AuditRecord): Promise<void> {
   const now = new Date();
   const expiresAt = new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000);
 
@@ -18,6 +19,7 @@ export async function endSession(sessionId: string): Promise<void> {
       create: { id: sessionId, endedAt: now, expiresAt },
       update: {},
     }),
+    db.auditEvent.create({ data: audit }),
   ]);
 }
 

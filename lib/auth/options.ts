@@ -103,7 +103,27 @@ async function authorize(raw: unknown, header: HeaderReader) {
   }
 }
 
-export function authOptions(): NextAuthOptions {
+/** The sign-out's audit row: who, from where, and the request that ended the session. */
+async function signOutAudit(userId: string | undefined, header: HeaderReader) {
+  const user = userId
+    ? await db.user.findUnique({ where: { id: userId }, select: { merchantId: true } })
+    : null;
+
+  return auditRow(
+    { type: "auth.sign_out", outcome: "success", merchantId: user?.merchantId },
+    {
+      requestId: crypto.randomUUID(),
+      clientAddress: requestClientAddress(header),
+      userAgent: header("user-agent"),
+      actorUserId: userId,
+    },
+  );
+}
+
+/** `request` gives the sign-out audit row its address; next-auth passes none to events. */
+export function authOptions(request?: Request): NextAuthOptions {
+  const header: HeaderReader = (name) => request?.headers.get(name) ?? null;
+
   return {
     secret: authSecret(),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
@@ -121,7 +141,7 @@ export function authOptions(): NextAuthOptions {
     events: {
       async signOut({ token }) {
         if (typeof token?.sessionId === "string") {
-          await endSession(token.sessionId);
+          await endSession(token.sessionId, await signOutAudit(token.sub, header));
         }
       },
     },

@@ -54,11 +54,16 @@ function matches(query: string, merchant: Candidate) {
 
 const SEARCH_PAGE = 2 * LIST_LIMIT;
 
-/** Matches a merchant by name or user email (literal text, any case), or by exact id. */
-export async function listMerchants(query?: string): Promise<MerchantSummary[]> {
+export type MerchantList = { merchants: MerchantSummary[]; has_more: boolean };
+
+/**
+ * Matches a merchant by name or user email (literal text, any case), or by exact id: the first
+ * 100 by name, and whether more match.
+ */
+export async function listMerchants(query?: string): Promise<MerchantList> {
   const merchants = [];
 
-  for (let skip = 0; merchants.length < LIST_LIMIT; skip += SEARCH_PAGE) {
+  for (let skip = 0; merchants.length <= LIST_LIMIT; skip += SEARCH_PAGE) {
     const page = await db.merchant.findMany({
       where: query ? searchWhere(query) : {},
       orderBy: [{ name: "asc" }, { id: "asc" }],
@@ -80,7 +85,7 @@ export async function listMerchants(query?: string): Promise<MerchantSummary[]> 
     }
   }
 
-  return merchants.slice(0, LIST_LIMIT).map((merchant) => ({
+  const summaries = merchants.slice(0, LIST_LIMIT).map((merchant) => ({
     id: merchant.id,
     name: merchant.name,
     created_at: merchant.createdAt.toISOString(),
@@ -88,6 +93,8 @@ export async function listMerchants(query?: string): Promise<MerchantSummary[]> 
     key_count: merchant.apiKeys.length,
     live_key_count: merchant.apiKeys.filter((key) => key.revokedAt === null).length,
   }));
+
+  return { merchants: summaries, has_more: merchants.length > LIST_LIMIT };
 }
 
 export type SupportKeyView = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { execute, type SqlValue } from "./helpers/database";
+import { execute, query, type SqlValue } from "./helpers/database";
 import { environment } from "./helpers/environment";
 import { signIn } from "./helpers/portal-client";
 
@@ -61,6 +61,25 @@ describe("portal sessions", () => {
     expect(new URL(page.headers.get("location") ?? "", servers.node).pathname).toBe("/sign-in");
     expect(renewal.json).toEqual({});
     expect((await otherDevice.get("/api/keys")).status).toBe(200);
+  });
+
+  it("audits a sign-out with its user, merchant and address", async () => {
+    const { servers, users } = environment();
+    const signOuts = () =>
+      query<{ merchantId: string | null; clientAddress: string | null; outcome: string }>(
+        `SELECT e."merchantId", e."clientAddress", e.outcome FROM "AuditEvent" e
+          JOIN "User" u ON u.id = e."actorUserId" AND u."merchantId" = e."merchantId"
+          WHERE e.type = 'auth.sign_out' AND u.email = ?`,
+        [users.merchantA.email],
+      );
+    const before = await signOuts();
+
+    expect((await (await signIn(servers.node, users.merchantA)).signOut()).status).toBe(200);
+
+    const after = await signOuts();
+
+    expect(after).toHaveLength(before.length + 1);
+    expect(after.at(-1)).toMatchObject({ clientAddress: "127.0.0.1", outcome: "success" });
   });
 
   it("ends an existing session at once and refuses sign-in when the user is disabled", async () => {

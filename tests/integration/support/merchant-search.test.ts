@@ -64,6 +64,29 @@ describe("support merchant search", () => {
     expect(await names("a_b")).toEqual(["Zeta a_b Ltd"]);
   });
 
+  it("lists the first 100 matches by name and says when more match", async () => {
+    const tag = `Paged${Math.random().toString(36).slice(2, 8)}`;
+
+    await addMerchants(
+      Array.from({ length: 101 }, (_, index) => `${tag} ${String(index).padStart(3, "0")}`),
+    );
+
+    const search = async (q: string) => {
+      const result = await support.get(`/api/support/merchants?q=${encodeURIComponent(q)}`);
+      const merchants = result.json.merchants as JsonObject[];
+
+      return { names: merchants.map((merchant) => merchant.name), hasMore: result.json.has_more };
+    };
+    const all = await search(tag);
+    const fewer = await search(`${tag} 0`);
+
+    expect(all.names).toHaveLength(100);
+    expect(all.names[99]).toBe(`${tag} 099`);
+    expect(all.hasMore).toBe(true);
+    expect(fewer.names).toHaveLength(100);
+    expect(fewer.hasMore).toBe(false);
+  });
+
   it("finds a merchant by its exact id", async () => {
     const [merchant] = (await support.get("/api/support/merchants?q=Merchant%20B")).json
       .merchants as JsonObject[];

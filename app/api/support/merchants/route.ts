@@ -8,6 +8,6 @@ export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods({
   GET: portalRoute(["support"], async ({ readQuery }) => {
     const { q } = readQuery(merchantSearchSchema);
 
-    return { body: { merchants: await listMerchants(q) } };
+    return { body: await listMerchants(q) };
   }),
 });
