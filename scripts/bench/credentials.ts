@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { hashSecret } from "../../lib/secrets";
 
 /** Bumped whenever the generated data changes shape, so cached files are rebuilt. */
-export const DATASET_VERSION = 1;
+export const DATASET_VERSION = 2;
 
 /** Keys of the refresh pool sit after the N measured keys and are never used by authorize. */
 export const POOL_KEYS = 100;

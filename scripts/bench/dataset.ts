@@ -5,7 +5,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 
 import { DATASET_VERSION, POOL_KEYS } from "./credentials";
-import { expiredGrants, keyRows, type GrantRow } from "./rows";
+import { auditHistory, expiredGrants, keyRows, type GrantRow } from "./rows";
 
 export const BENCH_DIR = path.resolve(".tmp", "bench");
 
@@ -87,6 +87,27 @@ function insertKeys(connection: Database.Database, keyCount: number): void {
   }
 
   connection.transaction(() => expiredGrants(keyCount).forEach(grant))();
+  insertAuditHistory(connection, keyCount);
+}
+
+function insertAuditHistory(connection: Database.Database, keyCount: number): void {
+  const audit = connection.prepare(`
+    INSERT INTO AuditEvent (id, createdAt, type, outcome, merchantId, apiKeyId, tokenSetId,
+      requestId, clientAddress, userAgent)
+    VALUES (?, ?, 'api.authorize', 'success', ?, ?, ?, ?, '127.0.0.1', 'bench history')`);
+
+  connection.transaction(() => {
+    for (const row of auditHistory(keyCount)) {
+      audit.run(
+        row.id,
+        asText(row.createdAt),
+        row.merchantId,
+        row.apiKeyId,
+        row.tokenSetId,
+        row.requestId,
+      );
+    }
+  })();
 }
 
 /** Inserts grants in one transaction, next to the servers that use the same file. */

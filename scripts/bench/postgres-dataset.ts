@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 
 import { POOL_KEYS } from "./credentials";
-import { expiredGrants, keyRows, type GrantRow } from "./rows";
+import { auditHistory, expiredGrants, keyRows, type GrantRow } from "./rows";
 import { applyPostgresMigrations } from "../../lib/postgres-migrations";
 
 export const PG_ADMIN_URL =
@@ -86,6 +86,18 @@ async function insertKeys(pool: pg.Pool, keyCount: number): Promise<void> {
   }
 
   await insertPostgresGrants(pool, expiredGrants(keyCount));
+  await insertRows(pool, "AuditEvent", auditHistory(keyCount), {
+    id: ["text", (row) => row.id],
+    createdAt: ["timestamp", (row) => row.createdAt],
+    type: ["text", () => "api.authorize"],
+    outcome: ["text", () => "success"],
+    merchantId: ["text", (row) => row.merchantId],
+    apiKeyId: ["text", (row) => row.apiKeyId],
+    tokenSetId: ["text", (row) => row.tokenSetId],
+    requestId: ["text", (row) => row.requestId],
+    clientAddress: ["text", () => "127.0.0.1"],
+    userAgent: ["text", () => "bench history"],
+  });
 }
 
 async function admin(sql: string): Promise<void> {

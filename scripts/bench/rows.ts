@@ -8,10 +8,16 @@ import {
   sampleLayout,
   storedHashes,
 } from "./credentials";
+import { v7 } from "uuid";
+
 import { hashSecret } from "../../lib/secrets";
 
 const KEYS_PER_MERCHANT = 100;
 const CREATED_AT = new Date("2026-01-01T00:00:00.000Z");
+
+/** Calls each sample key made before the run: two or more leaf pages of each audit index. */
+const AUDIT_HISTORY_PER_KEY = 100;
+const HISTORY_START = Date.parse("2026-11-01T00:00:00.000Z");
 
 /** Fixed-width ids, as long as the cuids Prisma would write. */
 export const rowId = (kind: string, index: number) =>
@@ -128,4 +134,42 @@ export function expiredGrants(keyCount: number): GrantRow[] {
     refreshExpiresAt: LONG_AGO,
     createdAt: CREATED_AT,
   }));
+}
+
+export type AuditHistoryRow = {
+  id: string;
+  createdAt: Date;
+  merchantId: string;
+  apiKeyId: string;
+  tokenSetId: string;
+  requestId: string;
+};
+
+/**
+ * Past authorize calls of every sample key (valid and blocked), in time order, as a running
+ * deployment has them. Without them the audit indexes start empty, every key's rows share a few
+ * leaf pages, and the writes get dearer as the run fills them: the first rounds would be faster
+ * than the last, more so the more keys the sample has.
+ */
+export function auditHistory(keyCount: number): AuditHistoryRow[] {
+  const layout = sampleLayout(keyCount);
+  const indexes = Array.from({ length: layout.size }, (_, sample) => [
+    layout.validIndex(sample),
+    layout.blockedIndex(sample),
+  ]).flat();
+
+  return Array.from({ length: AUDIT_HISTORY_PER_KEY }, (_, round) =>
+    indexes.map((index, position) => {
+      const msecs = HISTORY_START + round * indexes.length + position;
+
+      return {
+        id: v7({ msecs }),
+        createdAt: new Date(msecs),
+        merchantId: rowId("m", index - (index % KEYS_PER_MERCHANT)),
+        apiKeyId: rowId("k", index),
+        tokenSetId: rowId("s", index),
+        requestId: v7({ msecs }),
+      };
+    }),
+  ).flat();
 }
