@@ -72,7 +72,8 @@ function decide(caller: CallerRow | null, input: AuthorizeInput, now: Date): Aut
   return {
     ok: true,
     clientId: input.clientId,
-    accessTokenExpiresAt: caller.accessExpiresAt,
+    // A copy: the caller row may be the authorize cache's, shared by later calls.
+    accessTokenExpiresAt: new Date(caller.accessExpiresAt),
     enhancedSecurity: caller.enhancedSecurity,
   };
 }

@@ -1,6 +1,6 @@
 import { auditRow, type AuditContext, type AuditEventType } from "../audit";
-import { db } from "../db";
 import { logger } from "../logger";
+import { verifyStore } from "./store";
 
 const CALL_TYPES: Record<string, AuditEventType> = {
   "/api/authorize": "api.authorize",
@@ -11,6 +11,8 @@ const CALL_TYPES: Record<string, AuditEventType> = {
 /**
  * Calls refused before any credential is looked up (malformed, wrong method, rate limited) are
  * outcomes too. They change nothing, so a failed write is logged rather than failing the answer.
+ * They go through the verification store, as answered calls do: on SQLite a write through any
+ * other connection would empty the authorize cache.
  */
 export async function recordRejectedCall(path: string, reason: string, context: AuditContext) {
   const type = CALL_TYPES[path];
@@ -19,8 +21,8 @@ export async function recordRejectedCall(path: string, reason: string, context: 
     return;
   }
 
-  await db.auditEvent
-    .create({ data: auditRow({ type, outcome: "denied", reason }, context) })
+  await verifyStore()
+    .then((store) => store.record(auditRow({ type, outcome: "denied", reason }, context)))
     .catch((error: unknown) => {
       logger.error({ err: error, requestId: context.requestId }, "audit write failure");
     });

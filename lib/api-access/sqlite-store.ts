@@ -168,7 +168,9 @@ export function createSqliteStore(connection = openVerifyConnection()): VerifySt
   const claimGrant = connection.prepare(SQLITE_STATEMENTS.claimGrant);
   const insertGrant = connection.prepare(SQLITE_STATEMENTS.insertGrant);
   const revokeSet = connection.prepare(SQLITE_STATEMENTS.revokeSet);
-  // Changes whenever another connection, in this process or any other, commits to the file.
+  // data_version moves whenever another connection, in this process or any other, commits to
+  // the file, and never for this connection's own commits. So each transaction below that changes
+  // a key's, token set's or grant's row also forgets the key its audit row names.
   const dataVersion = connection.prepare<[], number>("PRAGMA data_version").pluck();
   const callers = createCallerCache(env().VERIFY_CACHE_ENTRIES, () => dataVersion.get() ?? 0);
 

@@ -59,9 +59,13 @@ describe("two instances sharing one database", () => {
     ] as const) {
       const key = await provisionKey(portals[revoker]);
 
-      expect((await apis[caller].authorize(key.credentials, key.tokens.accessToken)).status).toBe(
-        200,
-      );
+      // Twice: the first call rewrites the last-used marks, the second is answered as the next
+      // would be, from what the instance kept of it.
+      for (let call = 0; call < 2; call += 1) {
+        expect((await apis[caller].authorize(key.credentials, key.tokens.accessToken)).status).toBe(
+          200,
+        );
+      }
       expect((await portals[revoker].send("POST", `/api/keys/${key.keyId}/revoke`)).status).toBe(
         200,
       );

@@ -93,6 +93,35 @@ describe.each(transports())("authorize after a change ($transport transport)", (
     expect((await api.authorize(key.credentials, key.tokens.accessToken)).status).toBe(403);
   });
 
+  it("admits at the very next call a caller it refused, once the portal allows its address", async () => {
+    const key = await provisionKey(portal, { ipAllowlist: ["203.0.113.0/24"] });
+
+    for (let call = 0; call < 2; call += 1) {
+      expect((await api.authorize(key.credentials, key.tokens.accessToken)).status).toBe(403);
+    }
+
+    await saveSettings(portal, key.keyId, ["127.0.0.1"]);
+
+    expect((await api.authorize(key.credentials, key.tokens.accessToken)).status).toBe(200);
+  });
+
+  it("refuses a token once its hour is over, with no write in between", async () => {
+    const key = await provisionKey(portal);
+
+    await setGrantTime(
+      { accessToken: key.tokens.accessToken },
+      "accessExpiresAt",
+      new Date(Date.now() + 1500),
+    );
+    await authorizedTwice(key);
+
+    await expect
+      .poll(async () => (await api.authorize(key.credentials, key.tokens.accessToken)).json.error, {
+        timeout: 10_000,
+      })
+      .toBe("token_expired");
+  });
+
   it("refuses an access token replaced by a refresh through this instance", async () => {
     const key = await provisionKey(portal);
 
