@@ -10,7 +10,7 @@ test("a save that succeeds clears the errors of earlier attempts, and a repeated
   await page.reload();
 
   const toasts = page.getByTestId("toast");
-  const errors = toasts.filter({ hasText: "Could not save the settings" });
+  const errors = toasts.filter({ hasText: `Could not save the settings of ${label}` });
   const row = page.getByTestId("key-row").filter({ hasText: label });
   const dialog = page.getByRole("dialog", { name: "Key settings" });
   const ipField = dialog.getByLabel("IP restriction");

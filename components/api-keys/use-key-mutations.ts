@@ -19,13 +19,22 @@ import type {
 type KeysMutationConfig<TVariables> = {
   mutationFn: (variables: TVariables) => Promise<KeyView>;
   successTitle: (key: KeyView, variables: TVariables) => string;
-  failureTitle: string;
+  /** Given the key's label when the action is on a listed key. */
+  failureTitle: (label: string | undefined) => string;
+  /** The key an action is on, if any: its label names it in a failure. */
+  keyId?: (variables: TVariables) => string;
   group: (variables: TVariables) => string;
 };
 
 function useKeysMutation<TVariables>(config: KeysMutationConfig<TVariables>) {
   const queryClient = useQueryClient();
   const toast = useToast();
+  const labelOf = (variables: TVariables) => {
+    const keyId = config.keyId?.(variables);
+    const key = queryClient.getQueryData(keyQueries.list().queryKey)?.find((k) => k.id === keyId);
+
+    return key ? displayLabel(key) : undefined;
+  };
 
   return useMutation({
     mutationFn: config.mutationFn,
@@ -39,7 +48,7 @@ function useKeysMutation<TVariables>(config: KeysMutationConfig<TVariables>) {
     onError: (error, variables) => {
       toast({
         tone: "error",
-        title: config.failureTitle,
+        title: config.failureTitle(labelOf(variables)),
         description: errorDescription(error),
         group: config.group(variables),
       });
@@ -66,7 +75,7 @@ export function useCreateKey(onCreated: (created: CreatedKey) => void) {
       return body.key;
     },
     successTitle: () => "API key created",
-    failureTitle: "Could not create the API key",
+    failureTitle: () => "Could not create the API key",
     group: () => "create-key",
   });
 }
@@ -81,7 +90,8 @@ export function useGenerateTokens(onIssued: (tokens: IssuedTokens) => void) {
       return body.key;
     },
     successTitle: (key) => `New tokens generated for ${displayLabel(key)}`,
-    failureTitle: "Could not generate tokens",
+    failureTitle: (label) => `Could not generate tokens${label ? ` for ${label}` : ""}`,
+    keyId: (keyId) => keyId,
     group: (keyId) => `tokens:${keyId}`,
   });
 }
@@ -96,7 +106,8 @@ export function useSaveKeySettings() {
       return body.key;
     },
     successTitle: (key) => `Settings saved for ${displayLabel(key)}`,
-    failureTitle: "Could not save the settings",
+    failureTitle: (label) => `Could not save the settings${label ? ` of ${label}` : ""}`,
+    keyId: ({ keyId }) => keyId,
     group: ({ keyId }) => `settings:${keyId}`,
   });
 }
@@ -112,7 +123,8 @@ export function useSetEnhancedSecurity() {
     },
     successTitle: (key, { enabled }) =>
       `Enhance Security turned ${enabled ? "on" : "off"} for ${displayLabel(key)}`,
-    failureTitle: "Could not change Enhance Security",
+    failureTitle: (label) => `Could not change Enhance Security${label ? ` for ${label}` : ""}`,
+    keyId: ({ keyId }) => keyId,
     group: ({ keyId }) => `enhanced-security:${keyId}`,
   });
 }
@@ -124,7 +136,8 @@ export function useRevokeKey() {
       return body.key;
     },
     successTitle: (key) => `${displayLabel(key)} revoked`,
-    failureTitle: "Could not revoke the API key",
+    failureTitle: (label) => `Could not revoke ${label ?? "the API key"}`,
+    keyId: (keyId) => keyId,
     group: (keyId) => `revoke:${keyId}`,
   });
 }
