@@ -26,8 +26,11 @@ export type PublicApiRequest = {
 export type PublicApiResponse = {
   status: number;
   headers: Record<string, string>;
+  /** null only for a 204, which has no body. */
   body: unknown;
 };
+
+const allowOf = (endpoint: Endpoint) => `${endpoint.method}, OPTIONS`;
 
 type Endpoint = {
   method: "GET" | "POST";
@@ -121,6 +124,10 @@ export async function handlePublicApi(request: PublicApiRequest): Promise<Public
   let response: PublicApiResponse;
   let reason: string | undefined;
 
+  if (endpoint && request.method === "OPTIONS") {
+    return { status: 204, headers: { allow: allowOf(endpoint) }, body: null };
+  }
+
   try {
     if (!endpoint) {
       throw new AppError("not_found", "No such API endpoint.");
@@ -162,7 +169,7 @@ export async function handlePublicApi(request: PublicApiRequest): Promise<Public
     response = fail(error, request);
 
     if (error.code === "method_not_allowed" && endpoint) {
-      response.headers.allow = endpoint.method;
+      response.headers.allow = allowOf(endpoint);
     }
   }
 

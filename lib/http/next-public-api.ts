@@ -16,8 +16,10 @@ export async function servePublicApi(request: Request): Promise<Response> {
     requestId,
   });
 
-  return Response.json(result.body, {
+  const init = {
     status: result.status,
     headers: { ...result.headers, "cache-control": "no-store", "x-request-id": requestId },
-  });
+  };
+
+  return result.status === 204 ? new Response(null, init) : Response.json(result.body, init);
 }

@@ -49,14 +49,18 @@ export async function serveNodePublicApi(
     peerAddress: request.socket.remoteAddress ?? null,
     requestId,
   });
-  const payload = JSON.stringify(result.body);
+  const payload = result.status === 204 ? null : JSON.stringify(result.body);
 
   response.writeHead(result.status, {
     ...result.headers,
-    "content-type": "application/json; charset=utf-8",
-    "content-length": Buffer.byteLength(payload),
+    ...(payload === null
+      ? {}
+      : {
+          "content-type": "application/json; charset=utf-8",
+          "content-length": Buffer.byteLength(payload),
+        }),
     "cache-control": "no-store",
     "x-request-id": requestId,
   });
-  response.end(payload);
+  response.end(payload ?? undefined);
 }

@@ -132,14 +132,26 @@ describe.each(transports())("public API request checks ($transport transport)", 
   });
 
   it.each([
-    ["GET", "/api/authorize", "POST"],
-    ["GET", "/api/refresh", "POST"],
-    ["POST", "/api/v1/account", "GET"],
+    ["GET", "/api/authorize", "POST, OPTIONS"],
+    ["GET", "/api/refresh", "POST, OPTIONS"],
+    ["POST", "/api/v1/account", "GET, OPTIONS"],
   ])("answers %s %s with 405 and Allow: %s", async (method, path, allowed) => {
     const result = await api.raw(path, { method, headers });
 
     expectErrorEnvelope(result, 405, "method_not_allowed");
     expect(result.headers.get("allow")).toBe(allowed);
+  });
+
+  it.each([
+    ["/api/authorize", "POST, OPTIONS"],
+    ["/api/v1/account", "GET, OPTIONS"],
+  ])("answers OPTIONS %s with 204, no body and Allow: %s", async (path, allowed) => {
+    const result = await api.raw(path, { method: "OPTIONS", headers: {} });
+
+    expect(result.status).toBe(204);
+    expect(result.text).toBe("");
+    expect(result.headers.get("allow")).toBe(allowed);
+    expect(result.headers.get("x-request-id")).toMatch(UUID);
   });
 
   it.each([
