@@ -1,5 +1,6 @@
 import { stringify } from "csv-stringify/sync";
 
+import { logger } from "../logger";
 import { findAuditPage, type AuditEventView, type AuditFilter } from "./audit-log";
 
 const BATCH_SIZE = 500;
@@ -59,37 +60,49 @@ export function toCsvRecord(event: AuditEventView): string[] {
 }
 
 /**
- * Pulls one page of rows from the database each time the client is ready for more, so an
+ * Reads the first page before the response starts, so a query that fails gets an error status
+ * instead of a cut-off 200; then pulls one page each time the client is ready for more, so an
  * export of any size holds one batch in memory at a time.
  */
-export function auditCsvStream(filter: AuditFilter): ReadableStream<Uint8Array> {
+export async function auditCsvStream(
+  filter: AuditFilter,
+  requestId: string,
+): Promise<ReadableStream<Uint8Array>> {
   const encoder = new TextEncoder();
-  let cursor: string | undefined;
-  let isHeaderSent = false;
+  let page = await findAuditPage(filter, { limit: BATCH_SIZE });
+  let isFirstPull = true;
 
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
-        if (!isHeaderSent) {
-          isHeaderSent = true;
-          controller.enqueue(encoder.encode(stringify([COLUMNS])));
+        const records: string[][] = [];
 
-          return;
+        if (isFirstPull) {
+          isFirstPull = false;
+          records.push(COLUMNS);
+        } else {
+          try {
+            page = await findAuditPage(filter, {
+              cursor: page.next_cursor ?? undefined,
+              limit: BATCH_SIZE,
+            });
+          } catch (cause) {
+            logger.error({ err: cause, requestId }, "audit export stopped part-way");
+            controller.error(cause);
+
+            return;
+          }
         }
 
-        const page = await findAuditPage(filter, { cursor, limit: BATCH_SIZE });
+        records.push(...page.events.map(toCsvRecord));
 
-        if (page.events.length > 0) {
-          controller.enqueue(encoder.encode(stringify(page.events.map(toCsvRecord))));
+        if (records.length > 0) {
+          controller.enqueue(encoder.encode(stringify(records)));
         }
 
         if (!page.next_cursor) {
           controller.close();
-
-          return;
         }
-
-        cursor = page.next_cursor;
       },
     },
     { highWaterMark: 1 },

@@ -20,6 +20,26 @@ describe("audit log queries", () => {
     });
   });
 
+  it("keeps the ends of a range within years 1 to 9999, whatever the offset", () => {
+    const filter = auditPageSchema.parse({
+      from: "0001-01-01T00:00:00+05:00",
+      to: "9999-12-31",
+    });
+
+    expect(auditWhere(filter).createdAt).toEqual({
+      gte: new Date("0001-01-01T00:00:00.000Z"),
+      lt: new Date("9999-12-31T23:59:59.999Z"),
+    });
+  });
+
+  it("refuses a cursor whose instant it could not have issued", () => {
+    const farFuture = Buffer.from("+275760-09-13T00:00:00.000Z|x").toString("base64url");
+    const noMillis = Buffer.from("2026-12-10T10:00:00Z|x").toString("base64url");
+
+    expect(() => decodeCursor(farFuture)).toThrow(AppError);
+    expect(() => decodeCursor(noMillis)).toThrow(AppError);
+  });
+
   it("continues strictly after the cursor row, ties broken by id", () => {
     const at = new Date("2026-12-10T10:00:00.000Z");
 

@@ -9,13 +9,18 @@ export const AUDIT_PAGE_MAX = 200;
 
 const id = z.string().trim().min(1).max(64);
 const DAY_MS = 86_400_000;
+/** Years 1 to 9999: what both databases' date columns and Prisma's ISO strings can hold. */
+const EARLIEST = new Date("0001-01-01T00:00:00.000Z");
+const LATEST = new Date("9999-12-31T23:59:59.999Z");
+const clamp = (instant: Date) =>
+  instant < EARLIEST ? EARLIEST : instant > LATEST ? LATEST : instant;
 const dateTime = z.iso.datetime({ offset: true, local: true });
 const date = z.iso.date();
-const from = dateTime.or(date).transform((value) => new Date(value));
+const from = dateTime.or(date).transform((value) => clamp(new Date(value)));
 /** A bare date as the end of a range means the whole of that day. */
 const to = dateTime
-  .transform((value) => new Date(value))
-  .or(date.transform((value) => new Date(new Date(value).getTime() + DAY_MS)));
+  .transform((value) => clamp(new Date(value)))
+  .or(date.transform((value) => clamp(new Date(new Date(value).getTime() + DAY_MS))));
 
 export const auditFilterSchema = z.object({
   merchant_id: id.optional(),
@@ -59,11 +64,13 @@ export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(`${cursor.createdAt.toISOString()}|${cursor.id}`).toString("base64url");
 }
 
+const CURSOR_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 export function decodeCursor(value: string): Cursor {
   const [at = "", rowId = ""] = Buffer.from(value, "base64url").toString("utf8").split("|");
   const createdAt = new Date(at);
 
-  if (Number.isNaN(createdAt.getTime()) || !rowId) {
+  if (!CURSOR_INSTANT.test(at) || Number.isNaN(createdAt.getTime()) || !rowId) {
     throw new AppError("invalid_request", "cursor: not a cursor this server issued");
   }
 

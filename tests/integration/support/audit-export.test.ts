@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
+import { execute } from "../helpers/database";
 import { environment } from "../helpers/environment";
 import { findKey } from "../helpers/key-view";
 import { stringField, type JsonObject } from "../helpers/http";
@@ -134,5 +135,45 @@ describe("support audit views", () => {
 
     expect(csv.text.match(/^time,type,/gm)).toHaveLength(1);
     expect(csv.text.split("\n")[1]).toContain(firstId);
+  });
+
+  it("exports every row across its batches of 500, in the audit page's order", async () => {
+    const merchantId = `export-${Math.random().toString(36).slice(2)}`;
+    const start = Date.parse("2026-01-01T00:00:00.000Z");
+    const rows = 1_201;
+
+    for (let index = 0; index < rows; index += 1) {
+      await execute(
+        `INSERT INTO "AuditEvent" (id, "createdAt", type, outcome, "merchantId", "requestId")
+         VALUES (?, ?, 'api.authorize', 'success', ?, ?)`,
+        [`${merchantId}-${index}`, new Date(start + index * 1_000), merchantId, `r-${index}`],
+      );
+    }
+
+    const csv = await support.get(`/api/support/audit/export?merchant_id=${merchantId}`);
+    const requestIds = csv.text
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((line) => line.split(",")[12]);
+
+    expect(csv.status).toBe(200);
+    expect(requestIds).toEqual(Array.from({ length: rows }, (_, index) => `r-${rows - 1 - index}`));
+  });
+
+  it("answers 400, not 500, for dates and cursors beyond what it stores", async () => {
+    const farCursor = Buffer.from("+275760-09-13T00:00:00.000Z|x").toString("base64url");
+    const wideRange = "from=0001-01-01&to=9999-12-31";
+
+    expect((await support.get(`/api/support/audit?${wideRange}&key_id=${key.keyId}`)).status).toBe(
+      200,
+    );
+    expect((await support.get(`/api/support/audit?cursor=${farCursor}`)).status).toBe(400);
+
+    const csv = await support.get(`/api/support/audit/export?${wideRange}&key_id=${key.keyId}`);
+
+    expect(csv.status).toBe(200);
+    expect(csv.text).toContain(key.keyId);
+    expect((await support.get("/api/support/audit/export?to=tomorrow")).status).toBe(400);
   });
 });
