@@ -18,6 +18,7 @@ export const newUserSchema = z
     password: passwordSchema,
     role: z.enum(ROLES),
     merchantName: z.string().trim().min(1).max(100).optional(),
+    joinMerchant: z.boolean().default(false),
   })
   .refine((user) => user.role === "support" || Boolean(user.merchantName), {
     message: "a merchant user needs a merchant name",
@@ -26,10 +27,13 @@ export const newUserSchema = z
     message: "a support user belongs to no merchant",
   });
 
-export type NewUser = z.infer<typeof newUserSchema>;
+export type NewUserInput = z.input<typeof newUserSchema>;
 
-/** Creates a user; a merchant user joins the merchant of that name, created if it is new. */
-export async function createUser(input: NewUser) {
+/**
+ * Creates a user. A merchant user gets a new merchant of that name; an existing merchant of that
+ * name is joined only when asked, since its users manage each other's keys.
+ */
+export async function createUser(input: NewUserInput) {
   const user = newUserSchema.parse(input);
   const passwordHash = await hashPassword(user.password);
 
@@ -39,11 +43,9 @@ export async function createUser(input: NewUser) {
     }
 
     const merchant = user.merchantName
-      ? ((await tx.merchant.findFirst({ where: { name: user.merchantName } })) ??
-        (await tx.merchant.create({ data: { name: user.merchantName } })))
+      ? await merchantFor(tx, user.merchantName, user.joinMerchant)
       : null;
-
-    return tx.user.create({
+    const created = await tx.user.create({
       data: {
         email: user.email,
         name: user.name,
@@ -53,7 +55,34 @@ export async function createUser(input: NewUser) {
       },
       select: { id: true, email: true, role: true, merchantId: true },
     });
+
+    return { ...created, merchant };
   });
+}
+
+type Transaction = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+async function merchantFor(tx: Transaction, name: string, join: boolean) {
+  const existing = await tx.merchant.findFirst({
+    where: { name },
+    select: { id: true, name: true, _count: { select: { users: true } } },
+  });
+
+  if (!existing) {
+    const created = await tx.merchant.create({ data: { name }, select: { id: true, name: true } });
+
+    return { ...created, joined: false, otherUsers: 0 };
+  }
+
+  if (!join) {
+    throw new AppError(
+      "conflict",
+      `A merchant named "${name}" exists already, with ${existing._count.users} user(s); ` +
+        "pass --join to add this user to it, or choose another name.",
+    );
+  }
+
+  return { id: existing.id, name: existing.name, joined: true, otherUsers: existing._count.users };
 }
 
 /**

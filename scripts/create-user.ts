@@ -5,7 +5,9 @@ import nextEnv from "@next/env";
 nextEnv.loadEnvConfig(process.cwd());
 
 const usage = `Usage: npm run user:create -- --email EMAIL --name NAME --role merchant|support
-       [--merchant "MERCHANT NAME"] [--password PASSWORD]
+       [--merchant "MERCHANT NAME" [--join]] [--password PASSWORD]
+A merchant user gets a new merchant of that name; --join adds the user to the existing merchant of
+that name instead, whose users then manage each other's keys.
 The password is read from --password, else from the KEYWARD_PASSWORD environment variable.`;
 
 async function main() {
@@ -15,6 +17,7 @@ async function main() {
       name: { type: "string" },
       role: { type: "string" },
       merchant: { type: "string" },
+      join: { type: "boolean" },
       password: { type: "string" },
       help: { type: "boolean" },
     },
@@ -32,10 +35,18 @@ async function main() {
     name: values.name ?? values.email ?? "",
     role: (values.role ?? "merchant") as "merchant" | "support",
     merchantName: values.merchant,
+    joinMerchant: values.join ?? false,
     password: values.password ?? process.env.KEYWARD_PASSWORD ?? "",
   });
 
-  console.log(`Created ${user.role} user ${user.email} (id ${user.id}).`);
+  const merchant = user.merchant;
+  const where = !merchant
+    ? ""
+    : merchant.joined
+      ? ` in the existing merchant "${merchant.name}" (${merchant.otherUsers} other user(s))`
+      : ` in the new merchant "${merchant.name}"`;
+
+  console.log(`Created ${user.role} user ${user.email} (id ${user.id})${where}.`);
 }
 
 main().catch((error: unknown) => {

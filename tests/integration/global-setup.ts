@@ -82,7 +82,7 @@ async function runOrThrow(what: string, command: string[], env: NodeJS.ProcessEn
 
 async function createUser(
   env: NodeJS.ProcessEnv,
-  user: Credentials & { role: "merchant" | "support"; merchant?: string },
+  user: Credentials & { role: "merchant" | "support"; merchant?: string; join?: boolean },
 ): Promise<void> {
   const args = [
     "npx",
@@ -98,6 +98,10 @@ async function createUser(
 
   if (user.merchant) {
     args.push("--merchant", user.merchant);
+  }
+
+  if (user.join) {
+    args.push("--join");
   }
 
   await runOrThrow(`Creating ${user.email}`, args, env);
@@ -227,8 +231,18 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await createUser(baseEnv, { ...users.merchantA, role: "merchant", merchant: MERCHANT_A });
     await createUser(baseEnv, { ...users.merchantB, role: "merchant", merchant: "Merchant B" });
     await createUser(baseEnv, { ...users.support, role: "support" });
-    await createUser(baseEnv, { ...users.disposable, role: "merchant", merchant: MERCHANT_A });
-    await createUser(baseEnv, { ...users.throttled, role: "merchant", merchant: MERCHANT_A });
+    await createUser(baseEnv, {
+      ...users.disposable,
+      role: "merchant",
+      merchant: MERCHANT_A,
+      join: true,
+    });
+    await createUser(baseEnv, {
+      ...users.throttled,
+      role: "merchant",
+      merchant: MERCHANT_A,
+      join: true,
+    });
 
     const specs: ServerSpec[] = [
       { name: "node", env: { KEYWARD_PUBLIC_API_TRANSPORT: "node" } },
