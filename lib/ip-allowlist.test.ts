@@ -17,6 +17,18 @@ describe("validateAllowlist", () => {
     });
   });
 
+  it("keeps IPv4-mapped entries as the IPv4 address or range they carry", () => {
+    const result = validateAllowlist([
+      "::ffff:1.2.3.4",
+      "::ffff:198.51.100.0/120",
+      "::ffff:0:0/80",
+    ]);
+
+    expect(result).toEqual({ ok: true, entries: ["1.2.3.4", "198.51.100.0/24", "::/80"] });
+    expect(isAddressAllowed("1.2.3.4", result.ok ? result.entries : [])).toBe(true);
+    expect(isAddressAllowed("::ffff:198.51.100.9", result.ok ? result.entries : [])).toBe(true);
+  });
+
   it("names every invalid entry and accepts none of them", () => {
     const result = validateAllowlist(["1.2.3.4", "10.0.0.300", "abc", "1.2.3.4/33", "::1/129"]);
 

@@ -56,6 +56,18 @@ function formatRange([address, bits]: Range): string {
   return `${network.toString()}/${bits}`;
 }
 
+/**
+ * An IPv4-mapped entry (::ffff:1.2.3.4, or a range of them) is kept as the IPv4 address or range
+ * it carries: callers are matched that way, and `::ffff:102:304` would read as something else.
+ */
+function unmapped([address, bits]: Range): Range {
+  if (address.kind() === "ipv6" && bits >= 96 && (address as ipaddr.IPv6).isIPv4MappedAddress()) {
+    return [(address as ipaddr.IPv6).toIPv4Address(), bits - 96];
+  }
+
+  return [address, bits];
+}
+
 /** Validates every entry and normalises the valid ones; reports each invalid entry by name. */
 export function validateAllowlist(entries: string[]): AllowlistValidation {
   const cleaned = entries.map((entry) => entry.trim()).filter(Boolean);
@@ -65,7 +77,9 @@ export function validateAllowlist(entries: string[]): AllowlistValidation {
     return { ok: false, invalidEntries };
   }
 
-  const normalized = cleaned.map((entry) => formatRange(parseAllowlistEntry(entry) as Range));
+  const normalized = cleaned.map((entry) =>
+    formatRange(unmapped(parseAllowlistEntry(entry) as Range)),
+  );
 
   return { ok: true, entries: [...new Set(normalized)] };
 }

@@ -12,7 +12,7 @@ export function reasonText(reason: string | null): string | null {
 export const TOKEN_SET_STATE_LABELS: Record<TokenSetState, string> = {
   active: "Active",
   expired: "Expired",
-  rotated: "Rotated",
+  rotated: "Replaced",
   revoked: "Revoked",
   reuse_detected: "Reuse detected",
 };
