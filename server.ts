@@ -15,6 +15,7 @@ async function main() {
   const { serveNodePublicApi } = await import("./lib/http/node-public-api");
   const { stampPeer } = await import("./lib/http/peer");
   const { isPublicApiPath } = await import("./lib/public-api");
+  const { isDecodablePath, refuseUndecodablePath } = await import("./lib/http/undecodable-path");
   const { prepareDatabase } = await import("./lib/db-prepare");
   const { failureLimiter } = await import("./lib/rate-limit");
   const { rateLimitStore } = await import("./lib/rate-limit-store");
@@ -48,6 +49,12 @@ async function main() {
         logger.error({ err: error }, "public api transport failure");
         response.destroy();
       });
+
+      return;
+    }
+
+    if (!isDecodablePath(path)) {
+      refuseUndecodablePath(path, response);
 
       return;
     }

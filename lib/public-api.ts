@@ -30,7 +30,12 @@ export type PublicApiResponse = {
   body: unknown;
 };
 
-const allowOf = (endpoint: Endpoint) => `${endpoint.method}, OPTIONS`;
+const allowOf = (endpoint: Endpoint) =>
+  endpoint.method === "GET" ? "GET, HEAD, OPTIONS" : "POST, OPTIONS";
+
+/** HEAD is GET without the body (RFC 9110); both transports leave the body out. */
+const isAllowed = (endpoint: Endpoint, method: string) =>
+  method === endpoint.method || (method === "HEAD" && endpoint.method === "GET");
 
 type Endpoint = {
   method: "GET" | "POST";
@@ -133,7 +138,7 @@ export async function handlePublicApi(request: PublicApiRequest): Promise<Public
       throw new AppError("not_found", "No such API endpoint.");
     }
 
-    if (request.method !== endpoint.method) {
+    if (!isAllowed(endpoint, request.method)) {
       throw new AppError("method_not_allowed", `Use ${endpoint.method} for ${request.path}.`, {});
     }
 

@@ -41,14 +41,18 @@ export async function readLimitedText(request: Request): Promise<string> {
     .toString("utf8");
 }
 
-/** Parses a body as JSON whatever its Content-Type says, then validates it against the schema. */
+/**
+ * Parses a body as JSON whatever its Content-Type says, then validates it against the schema. A
+ * leading byte-order mark, which some Windows clients send, is skipped as RFC 8259 allows.
+ */
 export function parseJsonBody<T extends z.ZodType>(raw: string, schema: T): z.infer<T> {
   assertBodySize(Buffer.byteLength(raw, "utf8"));
 
+  const text = raw.startsWith("\uFEFF") ? raw.slice(1) : raw;
   let value: unknown;
 
   try {
-    value = raw.trim() === "" ? undefined : JSON.parse(raw);
+    value = text.trim() === "" ? undefined : JSON.parse(text);
   } catch {
     throw new AppError("invalid_request", "The request body is not valid JSON.");
   }

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { timeOrderedId } from "../ids";
 import { handlePublicApi } from "../public-api";
 import { MAX_BODY_BYTES } from "./json-body";
+import { SECURITY_HEADERS } from "./security-headers";
 
 /** Reads at most one byte past the limit, so an oversized body is refused without buffering it. */
 function readBody(request: IncomingMessage): Promise<string> {
@@ -52,6 +53,7 @@ export async function serveNodePublicApi(
   const payload = result.status === 204 ? null : JSON.stringify(result.body);
 
   response.writeHead(result.status, {
+    ...SECURITY_HEADERS,
     ...result.headers,
     ...(payload === null
       ? {}

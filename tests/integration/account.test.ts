@@ -36,6 +36,23 @@ describe.each(transports())("GET /api/v1/account ($transport transport)", ({ bas
     expect(result.text).not.toContain(key.apiKey);
   });
 
+  it("answers HEAD as GET, with the same status and headers and no body", async () => {
+    const key = await provisionKey(portal);
+    const head = await api.raw("/api/v1/account", {
+      method: "HEAD",
+      headers: { "x-api-key": key.apiKey },
+    });
+    const unknown = await api.raw("/api/v1/account", {
+      method: "HEAD",
+      headers: { "x-api-key": randomBytes(32).toString("hex") },
+    });
+
+    expect(head.status).toBe(200);
+    expect(head.text).toBe("");
+    expect(head.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(unknown.status).toBe(401);
+  });
+
   it("refuses a key whose settings were never saved with 403 key_not_active, until they are", async () => {
     const { keyId, apiKey } = await createKey(portal);
     const before = await api.account(apiKey);

@@ -118,6 +118,46 @@ describe.each(transports())("public API request checks ($transport transport)", 
     },
   );
 
+  it("accepts a body that starts with a UTF-8 byte-order mark", async () => {
+    const result = await api.raw("/api/authorize", { headers, body: `\uFEFF${body}` });
+
+    expect(result.status).toBe(200);
+  });
+
+  it("sends the portal's security headers on answers and refusals alike", async () => {
+    const answered = await api.raw("/api/authorize", { headers, body });
+    const refused = await api.raw("/api/authorize", { headers: {}, body });
+
+    for (const result of [answered, refused]) {
+      expect(result.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(result.headers.get("x-frame-options")).toBe("DENY");
+      expect(result.headers.get("referrer-policy")).toBe("same-origin");
+    }
+
+    expect([answered.status, refused.status]).toEqual([200, 400]);
+  });
+
+  it.each([["/api/v1/%ff"], ["/api/keys/%ff/settings"], ["/api/support/requests/%E0%A4%A"]])(
+    "answers %s, whose escapes are not UTF-8, with a JSON 400",
+    async (path) => {
+      const result = await api.raw(path, { method: "GET", headers: {} });
+
+      expectErrorEnvelope(result, 400, "invalid_request");
+      expect(result.json.error_description).toContain("not valid UTF-8");
+    },
+  );
+
+  it("answers a page path whose escapes are not UTF-8 with a plain 400", async () => {
+    const result = await api.raw("/account-security/api-secret-key/%ff/activity", {
+      method: "GET",
+      headers: {},
+    });
+
+    expect(result.status).toBe(400);
+    expect(result.headers.get("content-type")).toMatch(/^text\/plain/);
+    expect(result.headers.get("x-request-id")).toMatch(UUID);
+  });
+
   it("accepts a body of exactly 16 KiB", async () => {
     const prefix = JSON.stringify({
       client_id: key.tokens.clientId,
@@ -134,7 +174,7 @@ describe.each(transports())("public API request checks ($transport transport)", 
   it.each([
     ["GET", "/api/authorize", "POST, OPTIONS"],
     ["GET", "/api/refresh", "POST, OPTIONS"],
-    ["POST", "/api/v1/account", "GET, OPTIONS"],
+    ["POST", "/api/v1/account", "GET, HEAD, OPTIONS"],
   ])("answers %s %s with 405 and Allow: %s", async (method, path, allowed) => {
     const result = await api.raw(path, { method, headers });
 
@@ -144,7 +184,7 @@ describe.each(transports())("public API request checks ($transport transport)", 
 
   it.each([
     ["/api/authorize", "POST, OPTIONS"],
-    ["/api/v1/account", "GET, OPTIONS"],
+    ["/api/v1/account", "GET, HEAD, OPTIONS"],
   ])("answers OPTIONS %s with 204, no body and Allow: %s", async (path, allowed) => {
     const result = await api.raw(path, { method: "OPTIONS", headers: {} });
 
