@@ -17,6 +17,8 @@ export type AccountSummary = {
   merchant: { id: string; name: string };
   apiKey: { id: string; label: string; hint: string; webhookFormat: WebhookFormat };
   enhancedSecurity: boolean;
+  /** The family of the access token that was checked, for the audit row; not in the answer. */
+  tokenSetId: string | null;
 };
 
 /** A sample protected merchant call: the API key alone, or with Enhance Security a token too. */
@@ -37,6 +39,7 @@ export async function readAccount(
       reason: result.ok ? null : result.reason,
       detail: result.ok ? null : result.detail,
       ...(key ? { merchantId: key.merchantId, apiKeyId: key.id } : {}),
+      tokenSetId: result.tokenSetId ?? null,
     },
     context,
   );
@@ -70,12 +73,15 @@ async function decide(
     return deny("ip_not_allowed", `address ${input.clientAddress ?? "unknown"} not allowed`, ids);
   }
 
-  if (key.enhancedSecurity) {
-    const problem = await accessTokenProblem(store, key.id, input.accessToken, now);
+  const check = key.enhancedSecurity
+    ? await checkAccessToken(store, key.id, input.accessToken, now)
+    : { problem: null, tokenSetId: null };
 
-    if (problem) {
-      return deny("enhanced_security_required", problem, ids);
-    }
+  if (check.problem) {
+    return deny("enhanced_security_required", check.problem, {
+      ...ids,
+      tokenSetId: check.tokenSetId ?? undefined,
+    });
   }
 
   return {
@@ -88,28 +94,38 @@ async function decide(
       webhookFormat: key.webhookFormat as WebhookFormat,
     },
     enhancedSecurity: key.enhancedSecurity,
+    tokenSetId: check.tokenSetId,
   };
 }
 
-async function accessTokenProblem(
+type TokenCheck = { problem: string | null; tokenSetId: string | null };
+
+/** A token of this key names its family, valid or not; another key's token names none. */
+async function checkAccessToken(
   store: VerifyStore,
   apiKeyId: string,
   accessToken: string | null,
   now: Date,
-): Promise<string | null> {
+): Promise<TokenCheck> {
   if (!accessToken) {
-    return "access token missing";
+    return { problem: "access token missing", tokenSetId: null };
   }
 
   const grant = await store.findAccessGrant(hashSecret(accessToken));
 
-  if (!grant || grant.apiKeyId !== apiKeyId || grant.tokenSetRevokedAt) {
-    return "access token not valid for this key";
+  if (!grant || grant.apiKeyId !== apiKeyId) {
+    return { problem: "access token not valid for this key", tokenSetId: null };
+  }
+
+  const found = (problem: string | null) => ({ problem, tokenSetId: grant.tokenSetId });
+
+  if (grant.tokenSetRevokedAt) {
+    return found("access token not valid for this key");
   }
 
   if (grant.rotatedAt) {
-    return "access token replaced by a refresh";
+    return found("access token replaced by a refresh");
   }
 
-  return grant.accessExpiresAt.getTime() <= now.getTime() ? "access token expired" : null;
+  return found(grant.accessExpiresAt.getTime() <= now.getTime() ? "access token expired" : null);
 }

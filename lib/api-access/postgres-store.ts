@@ -32,7 +32,7 @@ export const POSTGRES_STATEMENTS = {
       m.name AS "merchantName"
     FROM "ApiKey" k JOIN "Merchant" m ON m.id = k."merchantId"
     WHERE k."keyHash" = $1`,
-  grantByAccess: `SELECT ts."apiKeyId", ts."revokedAt" AS "tokenSetRevokedAt",
+  grantByAccess: `SELECT ts."apiKeyId", g."tokenSetId", ts."revokedAt" AS "tokenSetRevokedAt",
       g."accessExpiresAt", g."rotatedAt"
     FROM "TokenGrant" g JOIN "TokenSet" ts ON ts.id = g."tokenSetId"
     WHERE g."accessTokenHash" = $1`,

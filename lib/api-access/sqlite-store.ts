@@ -84,7 +84,8 @@ export const SQLITE_STATEMENTS = {
     FROM ApiKey k JOIN Merchant m ON m.id = k.merchantId
     WHERE k.keyHash = ?`,
   grantByAccess: `
-    SELECT ts.apiKeyId, ts.revokedAt AS tokenSetRevokedAt, g.accessExpiresAt, g.rotatedAt
+    SELECT ts.apiKeyId, g.tokenSetId, ts.revokedAt AS tokenSetRevokedAt, g.accessExpiresAt,
+      g.rotatedAt
     FROM TokenGrant g JOIN TokenSet ts ON ts.id = g.tokenSetId
     WHERE g.accessTokenHash = ?`,
   insertAudit: `
@@ -157,6 +158,7 @@ export function createSqliteStore(connection = openVerifyConnection()): VerifySt
     [string],
     {
       apiKeyId: string;
+      tokenSetId: string;
       tokenSetRevokedAt: string | null;
       accessExpiresAt: string;
       rotatedAt: string | null;
@@ -261,6 +263,7 @@ export function createSqliteStore(connection = openVerifyConnection()): VerifySt
       return raw
         ? {
             apiKeyId: raw.apiKeyId,
+            tokenSetId: raw.tokenSetId,
             tokenSetRevokedAt: toDate(raw.tokenSetRevokedAt),
             accessExpiresAt: new Date(raw.accessExpiresAt),
             rotatedAt: toDate(raw.rotatedAt),

@@ -38,6 +38,7 @@ export type KeyRow = {
 
 export type AccessGrantRow = {
   apiKeyId: string;
+  tokenSetId: string;
   tokenSetRevokedAt: Date | null;
   accessExpiresAt: Date;
   rotatedAt: Date | null;

@@ -113,6 +113,41 @@ describe("audit rows: one per event kind, with actor, merchant, key, request and
     expect((await rowsFor("requestId", requestIdOf(wrong)))[0]?.detail).toBe("wrong client secret");
   });
 
+  it("ties account calls checked with an access token to its family, in the family's timeline", async () => {
+    const fresh = await provisionForSupport(merchantA, support);
+    const other = await provisionForSupport(merchantA, support);
+    const calls = api();
+
+    await setEnhancedSecurity(merchantA, fresh.keyId, true);
+
+    const answered = await calls.account(fresh.apiKey, fresh.tokens.accessToken);
+
+    await setGrantTime(
+      { accessToken: fresh.tokens.accessToken },
+      "accessExpiresAt",
+      new Date(Date.now() - 1_000),
+    );
+
+    const expired = await calls.account(fresh.apiKey, fresh.tokens.accessToken);
+    const foreign = await calls.account(fresh.apiKey, other.tokens.accessToken);
+
+    expect([answered.status, expired.status, foreign.status]).toEqual([200, 401, 401]);
+
+    const familyOf = async (response: typeof answered) =>
+      (await rowsFor("requestId", requestIdOf(response)))[0]?.tokenSetId;
+
+    expect(await familyOf(answered)).toBe(fresh.tokenSetId);
+    expect(await familyOf(expired)).toBe(fresh.tokenSetId);
+    expect(await familyOf(foreign)).toBeNull();
+
+    const timeline = await support.get(`/api/support/token-sets/${fresh.tokenSetId}`);
+    const accountCalls = (timeline.json.timeline as { type: string; outcome: string }[])
+      .filter((event) => event.type === "api.account")
+      .map((event) => event.outcome);
+
+    expect(accountCalls).toEqual(["success", "denied"]);
+  });
+
   it("records refresh-token reuse and the family's revocation in one row", async () => {
     const fresh = await provisionForSupport(merchantA, support);
     const calls = api();
