@@ -16,6 +16,7 @@ async function main() {
   const { stampPeer } = await import("./lib/http/peer");
   const { isPublicApiPath } = await import("./lib/public-api");
   const { isDecodablePath, refuseUndecodablePath } = await import("./lib/http/undecodable-path");
+  const { answerPageMethod } = await import("./lib/http/page-methods");
   const { prepareDatabase } = await import("./lib/db-prepare");
   const { failureLimiter } = await import("./lib/rate-limit");
   const { rateLimitStore } = await import("./lib/rate-limit-store");
@@ -56,6 +57,10 @@ async function main() {
     if (!isDecodablePath(path)) {
       refuseUndecodablePath(path, response);
 
+      return;
+    }
+
+    if (answerPageMethod(path, request.method ?? "GET", response)) {
       return;
     }
 

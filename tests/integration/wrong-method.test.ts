@@ -91,3 +91,31 @@ describe.each(transports())("a method a route does not serve ($transport transpo
     },
   );
 });
+
+describe.each(transports())("a page path ($transport transport)", (server) => {
+  const PAGES = ["/", "/sign-in", "/account-security/api-secret-key", "/support/audit"];
+
+  it.each(PAGES)("%s refuses a method that would change something with a 405", async (page) => {
+    for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
+      const response = await fetch(`${server.baseUrl}${page}`, { method, redirect: "manual" });
+
+      expect(response.status, method).toBe(405);
+      expect(response.headers.get("allow"), method).toBe("GET, HEAD, OPTIONS");
+      expect(response.headers.get("x-request-id"), method).toMatch(UUID);
+      expect(await response.text(), method).not.toContain("<html");
+    }
+  });
+
+  it.each(PAGES)("%s answers OPTIONS with 204 and reads with GET and HEAD", async (page) => {
+    const options = await fetch(`${server.baseUrl}${page}`, { method: "OPTIONS" });
+
+    expect(options.status).toBe(204);
+    expect(options.headers.get("allow")).toBe("GET, HEAD, OPTIONS");
+
+    for (const method of ["GET", "HEAD"]) {
+      const response = await fetch(`${server.baseUrl}${page}`, { method, redirect: "manual" });
+
+      expect([200, 307], `${method} ${page}`).toContain(response.status);
+    }
+  });
+});
