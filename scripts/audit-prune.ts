@@ -4,12 +4,17 @@ import nextEnv from "@next/env";
 
 nextEnv.loadEnvConfig(process.cwd());
 
-const usage = `Usage: npm run audit:prune [-- --dry-run]
-Deletes audit events older than AUDIT_RETENTION_DAYS (default 400).`;
+const usage = `Usage: npm run audit:prune [-- --dry-run] [-- --batch-rows N]
+Deletes audit events older than AUDIT_RETENTION_DAYS (default 400), the oldest first, N rows
+(default 5000) per statement. --dry-run only counts them.`;
 
 async function main() {
   const { values } = parseArgs({
-    options: { "dry-run": { type: "boolean" }, help: { type: "boolean" } },
+    options: {
+      "dry-run": { type: "boolean" },
+      "batch-rows": { type: "string" },
+      help: { type: "boolean" },
+    },
   });
 
   if (values.help) {
@@ -20,8 +25,14 @@ async function main() {
 
   const { env } = await import("../lib/env");
   const { db } = await import("../lib/db");
-  const { pruneAuditEvents, retentionCutoff } = await import("../lib/audit-retention");
+  const { pruneAuditEvents, retentionCutoff, PRUNE_BATCH_ROWS } =
+    await import("../lib/audit-retention");
   const days = env().AUDIT_RETENTION_DAYS;
+  const batchRows = Number(values["batch-rows"] ?? PRUNE_BATCH_ROWS);
+
+  if (!Number.isInteger(batchRows) || batchRows < 1 || batchRows > 10_000) {
+    throw new Error("--batch-rows must be a whole number from 1 to 10000.");
+  }
 
   if (values["dry-run"]) {
     const cutoff = retentionCutoff(days);
@@ -34,7 +45,7 @@ async function main() {
     return;
   }
 
-  const { cutoff, deleted } = await pruneAuditEvents(days);
+  const { cutoff, deleted } = await pruneAuditEvents(days, { batchRows });
 
   console.log(`Deleted ${deleted} audit events before ${cutoff.toISOString()} (${days} days).`);
 }
