@@ -25,7 +25,7 @@ async function main() {
   const settings = env();
 
   authSecret();
-  const port = Number(process.env.PORT ?? 3000);
+  const port = settings.PORT;
   const hostname = process.env.HOST ?? "0.0.0.0";
   // "node" answers the public API paths here, without Next's router; "next" sends them through
   // the route handlers like every other path. Both run the same lib/public-api handler.
@@ -71,6 +71,12 @@ async function main() {
     });
   });
 
+  // Without this, Next's uncaughtException handler keeps a process alive that never listened.
+  server.on("error", (error) => {
+    logger.fatal({ err: error, port, hostname }, "Keyward could not listen");
+    process.exit(1);
+  });
+
   server.listen(port, hostname, () => {
     logger.info(
       {
@@ -79,7 +85,7 @@ async function main() {
         publicApiTransport,
         rateLimitStore: rateLimitStore(),
       },
-      `Keyward listening on http://localhost:${port}`,
+      `Keyward listening on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`,
     );
   });
 

@@ -5,16 +5,53 @@ import path from "node:path";
 import { z } from "zod";
 
 import { DEFAULT_DATABASE_URL } from "./db-url";
+import { parseAllowlistEntry } from "./ip-allowlist";
 
 const positiveInt = z.coerce.number().int().positive();
 
+const ANY_ADDRESS = new Set(["0.0.0.0/0", "::/0"]);
+
+/** Every entry must parse: one typo would make the proxy's own address every caller's. */
+const trustedProxiesSchema = z
+  .string()
+  .default("")
+  .superRefine((value, context) => {
+    const entries = value
+      .split(",")
+      .map((entry) => entry.trim())
+      .filter(Boolean);
+    const invalid = entries.filter((entry) => parseAllowlistEntry(entry) === null);
+    const everyone = entries.filter((entry) => ANY_ADDRESS.has(entry));
+
+    if (invalid.length > 0) {
+      context.addIssue({
+        code: "custom",
+        message: `not an IP address or CIDR range: ${invalid.join(", ")}`,
+      });
+    }
+
+    if (everyone.length > 0) {
+      context.addIssue({
+        code: "custom",
+        message: `${everyone.join(", ")} would let any caller choose its own address`,
+      });
+    }
+  });
+
+const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" });
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z.string().min(1).default(DEFAULT_DATABASE_URL),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/, "must start with file: (SQLite) or postgresql://")
+    .default(DEFAULT_DATABASE_URL),
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  NEXTAUTH_URL: httpUrl.optional(),
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
   // Comma-separated addresses or CIDR ranges of reverse proxies whose X-Forwarded-For is
   // believed. Empty: the TCP peer is the caller, whatever headers it sends.
-  TRUSTED_PROXIES: z.string().default(""),
+  TRUSTED_PROXIES: trustedProxiesSchema,
   REFRESH_TOKEN_TTL_DAYS: positiveInt.max(365).default(30),
   // Failed public-API attempts allowed per client address within the window, then 429.
   RATE_LIMIT_FAILURES: positiveInt.default(30),
@@ -37,7 +74,9 @@ const envSchema = z.object({
   // Where failed-attempt counters live: "memory" suits one instance; several instances share
   // "postgres" (the default on PostgreSQL) or "redis" (with REDIS_URL).
   RATE_LIMIT_STORE: z.enum(["memory", "postgres", "redis"]).optional(),
-  REDIS_URL: z.string().default("redis://127.0.0.1:6379"),
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" })
+    .default("redis://127.0.0.1:6379"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -51,7 +90,11 @@ export function env(): Env {
     return cached;
   }
 
-  const parsed = envSchema.safeParse(process.env);
+  // An empty value (`PORT=` in an env file) means unset, as it does for most tools.
+  const given = Object.fromEntries(
+    Object.entries(process.env).filter(([, value]) => value !== undefined && value !== ""),
+  );
+  const parsed = envSchema.safeParse(given);
 
   if (!parsed.success) {
     const problems = parsed.error.issues.map(

@@ -1,8 +1,10 @@
 import pino from "pino";
 
+import { env } from "./env";
+
 /** Never pass request bodies or headers to the logger; the redaction list is only a backstop. */
 export const logger = pino({
-  level: process.env.LOG_LEVEL ?? "info",
+  level: env().LOG_LEVEL,
   base: { service: "keyward" },
   redact: {
     paths: [

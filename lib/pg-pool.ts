@@ -29,6 +29,10 @@ export function pgPool(): pg.Pool {
     connectionString: databaseUrl(),
     max: env().DATABASE_POOL_MAX,
     statement_timeout: env().DATABASE_STATEMENT_TIMEOUT_MS,
+    // The server enforces statement_timeout only while it answers. A server that stops
+    // answering (a dead host, a half-open connection) is cut off here, on the client side.
+    connectionTimeoutMillis: env().DATABASE_STATEMENT_TIMEOUT_MS,
+    query_timeout: env().DATABASE_STATEMENT_TIMEOUT_MS + 1000,
     ssl: tlsOptions(),
     // Prisma stores DateTime as timestamp(3) in UTC; read it back as UTC, not local time.
     types: {

@@ -8,6 +8,7 @@ import type { Redis } from "ioredis";
 
 import { databaseProvider } from "./db-url";
 import { env } from "./env";
+import { logger } from "./logger";
 
 /** Every limiter keeps its counters in this PostgreSQL table, apart by key prefix. */
 const POSTGRES_TABLE = "keyward_failures";
@@ -42,9 +43,30 @@ async function connectRedis(): Promise<Redis> {
     maxRetriesPerRequest: 1,
   });
 
-  await new Promise<void>((resolve, reject) => {
-    client.once("ready", resolve);
-    client.once("error", reject);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      client.once("ready", resolve);
+      client.once("error", reject);
+    });
+  } catch (error) {
+    client.disconnect();
+    throw new Error(`Cannot reach Redis at REDIS_URL (${(error as Error).message}).`);
+  }
+
+  // ioredis keeps reconnecting after an outage; say so once each way, not at every retry.
+  let isDown = false;
+
+  client.on("error", (error: Error) => {
+    if (!isDown) {
+      isDown = true;
+      logger.error({ err: error }, "Redis unreachable: failure counters cannot be read");
+    }
+  });
+  client.on("ready", () => {
+    if (isDown) {
+      isDown = false;
+      logger.info("Redis reachable again");
+    }
   });
 
   return client;
