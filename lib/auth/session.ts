@@ -1,4 +1,5 @@
 import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
 
 import { db } from "../db";
 import { AppError } from "../errors";
@@ -16,6 +17,8 @@ export async function getSessionUser(): Promise<SessionUser | null> {
   const userId = session?.userId;
 
   if (!session || !userId) {
+    await failIfDatabaseDown();
+
     return null;
   }
 
@@ -43,6 +46,19 @@ export async function getSessionUser(): Promise<SessionUser | null> {
     role: user.role as Role,
     merchantId: user.merchantId,
   };
+}
+
+/**
+ * next-auth reads a cookie it could not check against the database (ended sessions) as no
+ * session at all. When a session cookie came, make sure the database answers, so an outage is a
+ * server error and not "sign in again".
+ */
+async function failIfDatabaseDown(): Promise<void> {
+  const names = (await cookies()).getAll().map((cookie) => cookie.name);
+
+  if (names.some((name) => name.includes("next-auth.session-token"))) {
+    await db.$queryRawUnsafe("SELECT 1");
+  }
 }
 
 export async function requireUser(roles: readonly Role[]): Promise<SessionUser> {
