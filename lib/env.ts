@@ -11,15 +11,19 @@ const positiveInt = z.coerce.number().int().positive();
 
 const ANY_ADDRESS = new Set(["0.0.0.0/0", "::/0"]);
 
+function commaList(value: string): string[] {
+  return value
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+}
+
 /** Every entry must parse: one typo would make the proxy's own address every caller's. */
 const trustedProxiesSchema = z
   .string()
   .default("")
   .superRefine((value, context) => {
-    const entries = value
-      .split(",")
-      .map((entry) => entry.trim())
-      .filter(Boolean);
+    const entries = commaList(value);
     const invalid = entries.filter((entry) => parseAllowlistEntry(entry) === null);
     const everyone = entries.filter((entry) => ANY_ADDRESS.has(entry));
 
@@ -149,8 +153,5 @@ function localDevelopmentSecret(): string {
 }
 
 export function trustedProxies(): string[] {
-  return env()
-    .TRUSTED_PROXIES.split(",")
-    .map((entry) => entry.trim())
-    .filter(Boolean);
+  return commaList(env().TRUSTED_PROXIES);
 }
