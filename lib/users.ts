@@ -4,6 +4,7 @@ import { hashPassword, MIN_PASSWORD_LENGTH } from "./auth/password";
 import { ROLES } from "./auth/roles";
 import { db } from "./db";
 import { AppError } from "./errors";
+import type { Prisma } from "./generated/prisma/client";
 
 const emailSchema = z.string().trim().toLowerCase().email("email must be a valid address");
 
@@ -60,9 +61,7 @@ export async function createUser(input: NewUserInput) {
   });
 }
 
-type Transaction = Parameters<Parameters<typeof db.$transaction>[0]>[0];
-
-async function merchantFor(tx: Transaction, name: string, join: boolean) {
+async function merchantFor(tx: Prisma.TransactionClient, name: string, join: boolean) {
   const existing = await tx.merchant.findFirst({
     where: { name },
     select: { id: true, name: true, _count: { select: { users: true } } },

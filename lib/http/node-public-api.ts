@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { timeOrderedId } from "../ids";
 import { handlePublicApi } from "../public-api";
 import { MAX_BODY_BYTES } from "./json-body";
-import { SECURITY_HEADERS } from "./security-headers";
+import { writeRaw } from "./raw-response";
 
 /** Reads at most one byte past the limit, so an oversized body is refused without buffering it. */
 function readBody(request: IncomingMessage): Promise<string> {
@@ -50,19 +50,10 @@ export async function serveNodePublicApi(
     peerAddress: request.socket.remoteAddress ?? null,
     requestId,
   });
-  const payload = result.status === 204 ? null : JSON.stringify(result.body);
+  const answer =
+    result.status === 204
+      ? null
+      : { contentType: "application/json; charset=utf-8", text: JSON.stringify(result.body) };
 
-  response.writeHead(result.status, {
-    ...SECURITY_HEADERS,
-    ...result.headers,
-    ...(payload === null
-      ? {}
-      : {
-          "content-type": "application/json; charset=utf-8",
-          "content-length": Buffer.byteLength(payload),
-        }),
-    "cache-control": "no-store",
-    "x-request-id": requestId,
-  });
-  response.end(payload ?? undefined);
+  writeRaw(response, result.status, requestId, { headers: result.headers, body: answer });
 }

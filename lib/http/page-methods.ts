@@ -1,7 +1,7 @@
 import type { ServerResponse } from "node:http";
 
 import { timeOrderedId } from "../ids";
-import { SECURITY_HEADERS } from "./security-headers";
+import { isApiPath, writeRaw } from "./raw-response";
 
 const PAGE_ALLOW = "GET, HEAD, OPTIONS";
 
@@ -12,34 +12,20 @@ const PAGE_ALLOW = "GET, HEAD, OPTIONS";
  * themselves, and Next's own paths (/_next/…) are left to Next.
  */
 export function answerPageMethod(path: string, method: string, response: ServerResponse): boolean {
-  const isPage = !(path === "/api" || path.startsWith("/api/") || path.startsWith("/_"));
-
-  if (!isPage || method === "GET" || method === "HEAD") {
+  if (isApiPath(path) || path.startsWith("/_") || method === "GET" || method === "HEAD") {
     return false;
   }
 
-  const headers = {
-    ...SECURITY_HEADERS,
-    allow: PAGE_ALLOW,
-    "cache-control": "no-store",
-    "x-request-id": timeOrderedId(),
-  };
+  const headers = { allow: PAGE_ALLOW };
+  const body =
+    method === "OPTIONS"
+      ? null
+      : {
+          contentType: "text/plain; charset=utf-8",
+          text: `Method Not Allowed: pages take ${PAGE_ALLOW}.\n`,
+        };
 
-  if (method === "OPTIONS") {
-    response.writeHead(204, headers);
-    response.end();
-
-    return true;
-  }
-
-  const payload = `Method Not Allowed: pages take ${PAGE_ALLOW}.\n`;
-
-  response.writeHead(405, {
-    ...headers,
-    "content-type": "text/plain; charset=utf-8",
-    "content-length": Buffer.byteLength(payload),
-  });
-  response.end(payload);
+  writeRaw(response, body ? 405 : 204, timeOrderedId(), { headers, body });
 
   return true;
 }
